@@ -1,0 +1,3 @@
+from claimline.cli import main
+
+main()

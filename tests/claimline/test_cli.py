@@ -1,0 +1,100 @@
+"""The installed `claimline` command, run as a researcher's script would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storage.service import ProjectService
+
+
+def claimline(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = shutil.which("claimline", path=str(Path(sys.executable).parent))
+    assert command, "the claimline command is not installed next to this Python"
+    return subprocess.run([command, *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=dict(os.environ), timeout=120, check=False)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "a.txt").write_text("Dam opens\n\nThe new dam at Harrow opened on Friday.\n")
+    (folder / "inner" / "b.md").write_text("# Bridge closes\n\nThe old bridge closed again.\n")
+    (folder / "inner" / "c.jsonl").write_text(
+        '{"text": "Rail fares rise by 3% in April.", "title": "Fares", "outlet": "Wire",'
+        ' "published": "2025-03-01"}\n'
+    )
+    return folder
+
+
+def test_version() -> None:
+    result = claimline("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("claimline ")
+
+
+def test_import_then_list(corpus: Path, tmp_path: Path) -> None:
+    project = tmp_path / "work.claimline"
+    result = claimline("import", project, corpus)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "3 articles imported."
+    assert "Creating a new project" in result.stderr
+
+    listing = claimline("list", project)
+    assert listing.returncode == 0
+    lines = listing.stdout.splitlines()
+    assert lines[0].split() == ["ID", "PUBLISHED", "LANG", "WORDS", "OUTLET", "TITLE"]
+    assert any(line.endswith("Fares") and "2025-03-01" in line and "Wire" in line
+               for line in lines[1:])
+
+    rows = [json.loads(line) for line in claimline("list", project, "--json").stdout.splitlines()]
+    assert sorted(r["title"] for r in rows) == ["Bridge closes", "Dam opens", "Fares"]
+
+    again = claimline("import", project, corpus)
+    assert again.returncode == 0
+    assert "0 articles imported, 3 already in the project." in again.stdout
+
+
+def test_unreadable_input_gives_exit_code_one(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "blank.txt").write_text("\n\n")
+    project = tmp_path / "work.claimline"
+    result = claimline("import", project, corpus, tmp_path / "missing.txt")
+    assert result.returncode == 1
+    assert "3 articles imported, 2 could not be read." in result.stdout
+    assert "blank.txt" in result.stderr and "missing.txt" in result.stderr
+    with ProjectService.open(project) as service:
+        assert len(service.list_articles()) == 3
+
+
+def test_project_that_is_not_ours_gives_exit_code_two(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.claimline"
+    fake.write_text("hello")
+    result = claimline("list", fake)
+    assert result.returncode == 2
+    assert "not a Claimline project" in result.stderr
+    assert fake.read_text() == "hello"
+
+
+def test_usage_errors_give_exit_code_two() -> None:
+    assert claimline("import").returncode == 2
+
+
+@pytest.mark.slow
+def test_gui_starts_on_the_demo_project_and_quits(claimline_home: Path) -> None:
+    env_home = claimline_home
+    result = subprocess.run(
+        [shutil.which("claimline", path=str(Path(sys.executable).parent)), "--quit-after-shown"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLAIMLINE_HOME": str(env_home)},
+    )
+    assert result.returncode == 0, result.stderr
+    demo = env_home / "data" / "Demo project.claimline"
+    with ProjectService.open(demo) as project:
+        assert len(project.list_articles()) == 2
