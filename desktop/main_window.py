@@ -26,19 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import app_settings
+from desktop.annotation_settings_dialog import AnnotationSettingsDialog
 from desktop.article_list_panel import ArticleListPanel
+from desktop.background_work import BackgroundWork
 from desktop.import_report_dialog import ImportReportDialog
-from desktop.import_worker import ImportRunner
 from desktop.metadata_panel import MetadataPanel
 from desktop.object_names import named
 from desktop.project_document import ProjectDocument
 from desktop.reader_view import ArticleReader
+from desktop.suggestions_panel import SuggestionsPanel
 from desktop.task_progress import TaskProgress
 from desktop.undo_commands import (
     DeleteArticlesCommand,
     EditMetadataCommand,
     ImportArticlesCommand,
+    SetSettingsCommand,
 )
+from storage.annotation_job import AnnotationReport
 from storage.importing import SUPPORTED_SUFFIXES
 from storage.project_file import SUFFIX, ProjectFileError
 from storage.records import ArticleMetadata, ArticlesChanged, ImportReport
@@ -89,11 +93,20 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
 
-        self.task_progress = named(TaskProgress(), "importProgress")
-        self.imports = ImportRunner(self.task_progress, self)
-        self.imports.stored.connect(self.document.announce_added)
-        self.imports.finished.connect(self._on_import_finished)
-        self.imports.failed.connect(self._on_import_failed)
+        self.suggestions = SuggestionsPanel()
+        self.suggestions.spanActivated.connect(self.reader.select_span)
+        self.suggestions_dock = named(QDockWidget("Suggestions", self), "suggestionsDock")
+        self.suggestions_dock.setWidget(self.suggestions)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.suggestions_dock)
+        self.tabifyDockWidget(self.details_dock, self.suggestions_dock)
+        self.details_dock.raise_()
+
+        self.task_progress = named(TaskProgress(), "taskProgress")
+        self.work = BackgroundWork(self.document, self.task_progress, self)
+        self.work.importFinished.connect(self._on_import_finished)
+        self.work.annotationFinished.connect(self._on_annotation_finished)
+        self.work.suggestionsStored.connect(self._on_suggestions_stored)
+        self.work.failed.connect(self._warn)
 
         self.project_label = named(QLabel(), "projectPath")
         self.project_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -187,9 +200,34 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.action_find, self.action_delete])
 
+        annotate_menu = menu_bar.addMenu("&Annotate")
+        annotate_menu.setObjectName("menuAnnotate")
+        self.action_preannotate = self._action(
+            "actionPreannotate",
+            "&Pre-annotate Article",
+            self.preannotate_current,
+            "Ctrl+Shift+P",
+            "Propose entities, dates and claim candidates for this article",
+        )
+        self.action_preannotate_all = self._action(
+            "actionPreannotateAll",
+            "Pre-annotate &All Articles",
+            self.preannotate_all,
+            None,
+            "Propose entities, dates and claim candidates for every article, in the background",
+        )
+        self.action_annotation_settings = self._action(
+            "actionAnnotationSettings",
+            "Annotation &Settings…",
+            self.edit_annotation_settings,
+        )
+        annotate_menu.addActions([self.action_preannotate, self.action_preannotate_all])
+        annotate_menu.addSeparator()
+        annotate_menu.addAction(self.action_annotation_settings)
+
         view_menu = menu_bar.addMenu("&View")
         view_menu.setObjectName("menuView")
-        for dock in (self.details_dock, self.history_dock):
+        for dock in (self.details_dock, self.suggestions_dock, self.history_dock):
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"action{dock.objectName()[0].upper()}{dock.objectName()[1:]}")
             view_menu.addAction(toggle)
@@ -272,11 +310,11 @@ class MainWindow(QMainWindow):
         return True
 
     def close_project(self) -> None:
-        self.imports.wait()
+        self.work.wait()
         self.document.close()
 
     def _adopt(self, service: ProjectService) -> None:
-        self.imports.wait()
+        self.work.wait()
         self.document.set_service(service)
         app_settings.remember_project(service.path)
 
@@ -314,6 +352,7 @@ class MainWindow(QMainWindow):
                 detail = None
         self.reader.show_article(detail)
         self.metadata.show_article(detail)
+        self._show_suggestions(detail.id if detail else None)
         self._update_actions()
 
     def _on_articles_changed(self, change: ArticlesChanged) -> None:
@@ -376,10 +415,9 @@ class MainWindow(QMainWindow):
                 "Open or create a project first; imported articles are stored in it.",
             )
             return
-        if self.imports.busy:
-            self.statusBar().showMessage("An import is already running.", 5000)
+        if self._busy():
             return
-        self.imports.start(self.document.service, paths)
+        self.work.import_paths(paths)
 
     def _on_import_finished(self, report: ImportReport) -> None:
         if report.imported:
@@ -390,8 +428,61 @@ class MainWindow(QMainWindow):
         if report.failures or report.duplicates or not report.imported:
             ImportReportDialog(report, self).open()
 
-    def _on_import_failed(self, message: str) -> None:
-        self._warn("Import stopped", message)
+    def _busy(self) -> bool:
+        if self.work.busy:
+            self.statusBar().showMessage(
+                "Wait for the background task to finish, or cancel it in the status bar.", 6000
+            )
+        return self.work.busy
+
+    # ------------------------------------------------------------ pre-annotation
+    def preannotate_current(self) -> None:
+        article_id = self.articles.current_article_id()
+        if article_id is not None and not self._busy():
+            self.work.preannotate([article_id])
+
+    def preannotate_all(self) -> None:
+        if self.document.is_open and not self._busy():
+            self.work.preannotate(None)
+
+    def edit_annotation_settings(self) -> None:
+        from annotators.claims.checkworthiness import DEFAULT_THRESHOLD as DEFAULT_CLAIM_THRESHOLD
+        from storage import project_settings
+
+        service = self.document.service
+        dialog = AnnotationSettingsDialog(
+            service.get_setting(project_settings.PIPELINE),
+            service.get_setting(project_settings.CLAIM_THRESHOLD),
+            DEFAULT_CLAIM_THRESHOLD,
+            self,
+        )
+        if dialog.exec() != AnnotationSettingsDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.values()
+        values = {
+            project_settings.PIPELINE: chosen["pipeline"],
+            project_settings.CLAIM_THRESHOLD: chosen["threshold"],
+        }
+        if any(service.get_setting(k) != v for k, v in values.items()):
+            self.undo_stack.push(
+                SetSettingsCommand(self.document, values, "Change annotation settings")
+            )
+
+    def _on_suggestions_stored(self, article_ids: tuple[int, ...]) -> None:
+        current = self.articles.current_article_id()
+        if current is not None and current in article_ids:
+            self._show_suggestions(current)
+
+    def _on_annotation_finished(self, report: AnnotationReport) -> None:
+        self.statusBar().showMessage(report.summary_line(), 15000)
+        for notice in report.notices:  # a fallback pipeline must never go unnoticed
+            self._warn("Pre-annotation used a fallback", notice)
+
+    def _show_suggestions(self, article_id: int | None) -> None:
+        if article_id is None or not self.document.is_open:
+            self.suggestions.show_suggestions(None)
+            return
+        self.suggestions.show_suggestions(self.document.service.list_suggestions(article_id))
 
     # ------------------------------------------------------------ drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -435,7 +526,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.imports.wait()
+        self.work.wait()
         settings = app_settings.app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

@@ -8,6 +8,7 @@ and announces what changed, so every view refreshes only what it must.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,6 +29,7 @@ class ProjectDocument(QObject):
     projectOpened = Signal()
     projectClosed = Signal()
     articlesChanged = Signal(object)  # ArticlesChanged
+    settingsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,11 @@ class ProjectDocument(QObject):
 
     def restore_articles(self, snapshot: ArticleSnapshot) -> None:
         self.articlesChanged.emit(self.service.restore_articles(snapshot))
+
+    def set_settings(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            self.service.set_setting(key, value)
+        self.settingsChanged.emit()
 
     def announce_added(self, articles: tuple[ArticleSummary, ...]) -> None:
         """Articles were stored by a background import; tell the views."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QResizeEvent, QTextOption
+from PySide6.QtGui import QFont, QFontDatabase, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.object_names import named
+from desktop.text_offsets import OffsetMap
 from storage.records import ArticleDetail
 
 COLUMN_CHARACTERS = 76
@@ -56,6 +57,7 @@ class ArticleReader(QWidget):
         super().__init__(parent)
         self.setObjectName("articleReaderPanel")
         self._article: ArticleDetail | None = None
+        self._offsets = OffsetMap("")
 
         self.title = named(QLabel(), "articleTitle")
         self.title.setWordWrap(True)
@@ -86,8 +88,19 @@ class ArticleReader(QWidget):
     def article(self) -> ArticleDetail | None:
         return self._article
 
+    def select_span(self, start: int, end: int) -> None:
+        """Select and scroll to the characters `start:end` (Python offsets) of the text."""
+        if self._article is None:
+            return
+        cursor = self.text.textCursor()
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
     def show_article(self, article: ArticleDetail | None) -> None:
         self._article = article
+        self._offsets = OffsetMap(article.text if article else "")
         if article is None:
             self.title.setText("")
             self.byline.setText("")

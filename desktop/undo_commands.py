@@ -6,6 +6,8 @@ was deleted), so undo and redo restore the database exactly.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QUndoCommand
 
 from desktop.project_document import ProjectDocument
@@ -72,3 +74,20 @@ class ImportArticlesCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._snapshot = self._document.delete_articles(self._report.imported_ids)
+
+
+class SetSettingsCommand(QUndoCommand):
+    """Changes project settings (a mapping of key to JSON value, None for the default)."""
+
+    def __init__(self, document: ProjectDocument, values: dict[str, Any], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._after = dict(values)
+        service = document.service
+        self._before = {key: service.get_setting(key) for key in values}
+
+    def redo(self) -> None:
+        self._document.set_settings(self._after)
+
+    def undo(self) -> None:
+        self._document.set_settings(self._before)

@@ -7,8 +7,9 @@ mutation returns a small record of what changed so views refresh only that.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -164,3 +165,112 @@ class ProjectInfo:
     article_count: int
     backup_made: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- suggestions
+SUGGESTION_KINDS = ("entity", "timex", "claim")
+SUGGESTION_STATUSES = ("open", "accepted", "rejected")
+
+
+class SuggestionLike(Protocol):
+    """What a model proposes, as the annotators hand it over (structurally typed).
+
+    `attributes` holds what depends on the kind: for a timex its TIMEX3 type,
+    value and mod, EDTF form and bounds; for a claim its claimant, reasons and
+    explanation.
+    """
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def attributes(self) -> Mapping[str, Any]: ...
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def component(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which pipeline (name and version) made a batch of suggestions."""
+
+    pipeline: str
+    version: str
+
+    @property
+    def actor(self) -> str:
+        return f"pipeline:{self.pipeline}@{self.version}"
+
+
+@dataclass(frozen=True)
+class SuggestionRecord:
+    id: int
+    article_id: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    label: str
+    attributes: dict[str, Any]
+    score: float | None
+    status: str
+    pipeline: str
+    pipeline_version: str
+    component: str
+    rule: str
+    created_at: dt.datetime
+    decided_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class SuggestionsStored:
+    """What storing one article's suggestions did."""
+
+    article_id: int
+    added: int = 0
+    refreshed: int = 0  # open suggestions proposed again (score and details updated)
+    withdrawn: int = 0  # open suggestions this run no longer proposes (removed)
+    decided: int = 0  # proposals matching an accepted or rejected one (left as they are)
+
+
+@dataclass(frozen=True)
+class AnnotationInput:
+    """An article as the annotators need it."""
+
+    article_id: int
+    text: str
+    language: str | None
+    anchor_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class ReviewProgress:
+    article_id: int
+    open: int = 0
+    accepted: int = 0
+    rejected: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.open + self.accepted + self.rejected
+
+    @property
+    def reviewed(self) -> int:
+        return self.accepted + self.rejected
+
+
+@dataclass(frozen=True)
+class SuggestionStatusChange:
+    """The statuses before a review decision, so undo can restore them."""
+
+    before: tuple[tuple[int, str, dt.datetime | None], ...]  # (id, status, decided_at)
+    status: str
+    article_ids: tuple[int, ...]

@@ -139,7 +139,7 @@ def test_folder_import_runs_in_the_background_and_is_undoable(
     folder = tmp_path / "bulletins"
     write_articles(folder, 12)
     (folder / "broken.json").write_text("{not json")
-    with qtbot.waitSignal(window.imports.finished, timeout=20000) as finished:
+    with qtbot.waitSignal(window.work.importFinished, timeout=20000) as finished:
         window.import_paths([folder])
     report = finished.args[0]
     assert len(report.imported) == 12
@@ -159,7 +159,7 @@ def test_folder_import_runs_in_the_background_and_is_undoable(
 def test_import_can_be_cancelled(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     folder = tmp_path / "many"
     write_articles(folder, 400)
-    with qtbot.waitSignal(window.imports.finished, timeout=60000) as finished:
+    with qtbot.waitSignal(window.work.importFinished, timeout=60000) as finished:
         window.import_paths([folder])
         assert window.task_progress.isVisible(), "progress shows in the status bar"
         window.task_progress.cancel.click()
@@ -177,7 +177,7 @@ def test_dropping_files_imports_them(window: MainWindow, qtbot: QtBot, tmp_path:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in sorted(folder.iterdir())])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.imports.finished, timeout=20000):
+    with qtbot.waitSignal(window.work.importFinished, timeout=20000):
         window.dropEvent(event)
     assert window.articles.model.rowCount() == 5
 

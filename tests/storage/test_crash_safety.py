@@ -50,6 +50,7 @@ def test_kill_during_writes_keeps_every_committed_article(project: ProjectServic
             break
     writer.kill()  # SIGKILL: no clean-up runs, likely mid-transaction
     writer.wait()
+    writer.stdout.close()
 
     check_project_file(path)  # header and SQLite's consistency check pass
     reopened = ProjectService.open(path)
