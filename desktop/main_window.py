@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(1440, 880)
 
         self.document = ProjectDocument(self)
         self.document.projectOpened.connect(self._on_project_opened)
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.reader)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([640, 660])
+        splitter.setSizes([520, 640])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.suggestions_dock)
         self.tabifyDockWidget(self.details_dock, self.suggestions_dock)
         self.details_dock.raise_()
+        self.resizeDocks([self.details_dock], [430], Qt.Orientation.Horizontal)
 
         self.task_progress = named(TaskProgress(), "taskProgress")
         self.work = BackgroundWork(self.document, self.task_progress, self)
@@ -204,10 +205,10 @@ class MainWindow(QMainWindow):
         annotate_menu.setObjectName("menuAnnotate")
         self.action_preannotate = self._action(
             "actionPreannotate",
-            "&Pre-annotate Article",
-            self.preannotate_current,
+            "&Pre-annotate Selected Articles",
+            self.preannotate_selected,
             "Ctrl+Shift+P",
-            "Propose entities, dates and claim candidates for this article",
+            "Propose entities, dates and claim candidates for the selected articles",
         )
         self.action_preannotate_all = self._action(
             "actionPreannotateAll",
@@ -436,10 +437,10 @@ class MainWindow(QMainWindow):
         return self.work.busy
 
     # ------------------------------------------------------------ pre-annotation
-    def preannotate_current(self) -> None:
-        article_id = self.articles.current_article_id()
-        if article_id is not None and not self._busy():
-            self.work.preannotate([article_id])
+    def preannotate_selected(self) -> None:
+        ids = self.articles.selected_article_ids()
+        if ids and not self._busy():
+            self.work.preannotate(ids)
 
     def preannotate_all(self) -> None:
         if self.document.is_open and not self._busy():

@@ -18,7 +18,10 @@ from desktop.object_names import named
 from desktop.suggestion_model import READING, SCORE, STATUS, TEXT, SuggestionTreeModel
 from storage.records import SuggestionRecord
 
-EMPTY = "No suggestions yet. Annotate ▸ Pre-annotate Article proposes entities, dates and claims."
+EMPTY = (
+    "No suggestions yet. Annotate ▸ Pre-annotate Selected Articles proposes entities, dates "
+    "and claim candidates."
+)
 
 
 class SuggestionsPanel(QWidget):
@@ -38,8 +41,11 @@ class SuggestionsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for column in (READING, SCORE, STATUS):
+        header.setSectionResizeMode(READING, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(READING, 150)
+        for column in (SCORE, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(36)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.summary = named(QLabel(EMPTY), "suggestionSummary")
         self.summary.setWordWrap(True)
@@ -50,6 +56,8 @@ class SuggestionsPanel(QWidget):
 
     def show_suggestions(self, suggestions: Sequence[SuggestionRecord] | None) -> None:
         self.model.set_suggestions(suggestions or [])
+        for row in range(self.model.rowCount()):  # group headings read across the panel
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         self.tree.expandAll()
         if not suggestions:
             self.summary.setText(EMPTY if suggestions is not None else "")

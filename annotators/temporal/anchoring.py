@@ -58,21 +58,36 @@ def relative_weekday_value(dct: date | None, weekday: int, relation: str) -> str
     return (dct + timedelta(days=delta)).isoformat()
 
 
+# A day named without a year ("Nov. 4") that the tense puts most of a year away
+# while the same day in the other direction is within weeks of the DCT: the
+# tense guess is what is wrong. News leaves out the year of a day that close.
+# "ballots postmarked by Nov. 4 would be counted" in a Nov. 6 story is two days
+# back, not a year ahead. Months alone keep the tense ("will ... in February"
+# written in March is next February).
+_FAR = 300
+_NEAR = 45
+
+
 def _pick_year(dct: date, key: tuple[int, ...], direction: int, strict: bool = False) -> int:
     """Year of a recurring (month[, day]) key nearest the DCT in a direction."""
     here = (dct.month, dct.day)[: len(key)]
-    if direction < 0:
-        return dct.year if (key < here or (key == here and not strict)) else dct.year - 1
-    if direction > 0:
-        return dct.year if (key > here or (key == here and not strict)) else dct.year + 1
-    candidates = (dct.year - 1, dct.year, dct.year + 1)
 
     def distance(year: int) -> int:
         month = key[0]
         day = min(key[1], last_day(year, month)) if len(key) > 1 else 15
         return abs((date(year, month, day) - dct).days)
 
-    return min(candidates, key=lambda y: (distance(y), y != dct.year))
+    candidates = (dct.year - 1, dct.year, dct.year + 1)
+    nearest = min(candidates, key=lambda y: (distance(y), y != dct.year))
+    if direction < 0:
+        year = dct.year if (key < here or (key == here and not strict)) else dct.year - 1
+    elif direction > 0:
+        year = dct.year if (key > here or (key == here and not strict)) else dct.year + 1
+    else:
+        return nearest
+    if len(key) > 1 and not strict and distance(year) > _FAR and distance(nearest) <= _NEAR:
+        return nearest
+    return year
 
 
 def month_value(dct: date | None, month: int, direction: int) -> str:
@@ -132,7 +147,7 @@ def shifted_value(dct: date | None, unit: str, offset: int) -> str:
     if unit == "Y":
         return str(dct.year + offset)
     if unit == "DE":
-        return f"{dct.year // 10 + offset}X"
+        return f"{dct.year // 10 + offset}"
     if unit == "E":
         return f"{dct.year // 100 + offset:02d}"
     raise ValueError(unit)
@@ -173,6 +188,8 @@ def season_value(dct: date | None, season: str, relation: str, direction: int = 
         return f"{year if target <= current else year - 1}-{season}"
     if relation == "" and direction > 0:
         return f"{year if target >= current else year + 1}-{season}"
+    if relation == "this" and season != "WI":
+        return f"{dct.year}-{season}"  # "this spring" in January is the coming one
     return f"{year}-{season}"
 
 
@@ -181,12 +198,15 @@ def quarter_value(dct: date | None, quarter: int, direction: int) -> str:
     if dct is None:
         return f"XXXX-Q{quarter}"
     current = (dct.month - 1) // 3 + 1
-    if direction > 0:
-        return f"{dct.year if quarter >= current else dct.year + 1}-Q{quarter}"
-    if direction < 0:
-        return f"{dct.year if quarter <= current else dct.year - 1}-Q{quarter}"
     back = (current - quarter) % 4
     forward = (quarter - current) % 4
+    # Reports name the quarter just closed or the next one; the tense only
+    # decides between quarters up to two away ("reports first-quarter results
+    # next week" in May is this year's first quarter).
+    if direction > 0 and forward <= 2:
+        return f"{dct.year if quarter >= current else dct.year + 1}-Q{quarter}"
+    if direction < 0 and back <= 2:
+        return f"{dct.year if quarter <= current else dct.year - 1}-Q{quarter}"
     if back <= forward:
         return f"{dct.year if quarter <= current else dct.year - 1}-Q{quarter}"
     return f"{dct.year if quarter >= current else dct.year + 1}-Q{quarter}"

@@ -23,7 +23,7 @@ QUARTER_TO_EDTF = {v: k for k, v in EDTF_TO_QUARTER.items()}
 
 _CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$")
 _DAY_PART = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T(?:MO|AF|EV|NI|MI|DT)$")
-_PLAIN = re.compile(r"^(?:\d{4}|\d{3}X|\d{4}-\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\dX"
+_PLAIN = re.compile(r"^(?:\d{4}|\d{4}-\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\dX"
                     r"|XXXX|XXXX-XX|XXXX-\d{2}|XXXX-XX-XX|XXXX-\d{2}-\d{2})$")
 
 
@@ -33,6 +33,8 @@ def base_edtf(value: str) -> str | None:
         return value
     if m := re.match(r"^(\d{2})(?:XX)?$", value):
         return f"{m[1]}XX"
+    if m := re.match(r"^(\d{3})X?$", value):  # a decade: TIMEX3 "195", EDTF "195X"
+        return f"{m[1]}X"
     if m := re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value):
         return f"{m[1]}-{SEASON_TO_EDTF[m[2]]}"
     if m := re.match(r"^(\d{4})-(Q[1-4]|H[12])$", value):
@@ -127,7 +129,7 @@ def _read_point(text: str) -> tuple[str, str | None, date, date]:
     elif month == "XX":
         value = f"{year}-XX" if day is None else f"{year}-XX-{day}"
     else:
-        value = year[:2] if year.endswith("XX") else year
+        value = year.rstrip("X") if year.endswith("X") and year[0] != "X" else year
     found = interval(value)
     if found is None:
         if "X" in value and not value.startswith("XXXX"):
@@ -176,7 +178,7 @@ def enclosing_value(lo: date, hi: date) -> str:
             return f"{lo.year}-Q{(lo.month - 1) // 3 + 1}"
         return str(lo.year)
     if lo.year // 10 == hi.year // 10:
-        return f"{lo.year // 10}X"
+        return f"{lo.year // 10}"
     if lo.year // 100 == hi.year // 100:
         return f"{lo.year // 100:02d}"
     return "XXXX"

@@ -6,10 +6,27 @@ threads without anyone editing it behind the pipeline's back.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+_DECADE = re.compile(r"\d{3}")
+_CENTURY = re.compile(r"\d{2}")
+
+
+def spell_unspecified_digits(value: str) -> str:
+    """Decades and centuries carry their unknown digits as X: "195X", "18XX".
+
+    Claimline's data model writes "the 1950s" as 195X (as EDTF does); the
+    TempEval-3 gold writes the same decade as "195". The rules may produce
+    either; every FuzzyDate leaves here in one spelling.
+    """
+    if _DECADE.fullmatch(value):
+        return f"{value}X"
+    if _CENTURY.fullmatch(value):
+        return f"{value}XX"
+    return value
 
 
 @dataclass(frozen=True)
@@ -32,6 +49,9 @@ class FuzzyDate:
     latest: date | None = None
     anchor: date | None = None
     needs_anchor: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", spell_unspecified_digits(self.value))
 
     @property
     def is_relative(self) -> bool:

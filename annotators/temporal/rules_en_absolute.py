@@ -17,6 +17,7 @@ from . import patterns as p
 from .candidate import Candidate, Context, Rule, candidate
 from .numbers import spelled_year
 from .rulekit import (
+    FUNCTION_WORDS,
     apply_position,
     check_day,
     followed_by_noun,
@@ -30,6 +31,12 @@ YEAR_CONTEXT = lx.DATE_CONTEXT_WORDS_EN | {
     "the", "in", "circa", "c", "ca", "year", "years", "with", "vs", "versus", "against",
     "over", "at", "since", "late", "fiscal", "calendar", "summer", "winter", "spring", "autumn",
 }
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# A year that is the subject of a verb ("Still, 2025 is likely to ...") needs no
+# preposition before it.
+_AFTER_SUBJECT_YEAR = frozenset({"is", "was", "will", "would", "has", "had", "could", "may",
+                                 "might", "should", "saw", "brought", "marked", "began",
+                                 "ended", "became", "remains", "remained", "looks"})
 
 
 def _year_is_plausible(year: int, ctx: Context) -> bool:
@@ -82,7 +89,7 @@ def month_year(m: re.Match[str], ctx: Context) -> Candidate | None:
 MONTH_CONTEXT = frozenset({
     "in", "since", "until", "till", "til", "by", "during", "of", "from", "to", "through",
     "throughout", "before", "after", "between", "and", "or", "early", "late", "mid", "last",
-    "next", "this", "each", "every", "on", "around", "circa", "about", "into", "than",
+    "next", "this", "each", "every", "on", "around", "circa", "about", "into", "than", "for",
 })
 # "May" is also a name and a verb: only the plainly temporal contexts
 MAY_CONTEXT = frozenset({
@@ -99,8 +106,9 @@ def bare_month(m: re.Match[str], ctx: Context) -> Candidate | None:
         if not is_capitalized(token):
             return None
         context = MAY_CONTEXT if month == 5 else MONTH_CONTEXT
-        if not (m["pmod"] or m["rel"]) and ctx.prev_word(m.start()) not in context:
-            return None
+        possessive = month != 5 and ctx.text[m.end():m.end() + 2] in ("'s", "’s")
+        if not (m["pmod"] or m["rel"] or possessive) and ctx.prev_word(m.start()) not in context:
+            return None  # "October's losses" is a date; "May's" may be a person
     if m["rel"]:
         value = anchoring.relative_month_value(ctx.dct, month, m["rel"].lower())
     else:
@@ -114,6 +122,26 @@ _QUANTITY_PREPOSITIONS = frozenset({"by", "to", "from", "of", "than", "about", "
                                     "with", "at", "and", "or", "between", "the"})
 
 
+_RAW_PREVIOUS = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
+def _bare_year(m: re.Match[str], number: int, before: str, after: str, ctx: Context) -> bool:
+    """A recent year named without a preposition, as subject or object of a verb.
+
+    "said 2024 narrowly beat 2023, the record holder", "Still, 2025 is likely":
+    followed by a verb, an adverb in -ly, or (after a lower-case verb, not a
+    name such as "Orion 1980,") by punctuation.
+    """
+    if ctx.dct is None or not ctx.dct.year - 30 <= number <= ctx.dct.year + 5:
+        return False
+    low = after.lower()
+    if low in _AFTER_SUBJECT_YEAR or (low.endswith("ly") and len(low) > 3):
+        return True
+    raw = _RAW_PREVIOUS.search(ctx.text, max(0, m.start() - 30), m.start())
+    return ctx.text[m.end():m.end() + 1] in (",", ".", ";") and raw is not None \
+        and raw.group(1).islower() and before not in FUNCTION_WORDS
+
+
 def year(m: re.Match[str], ctx: Context) -> Candidate | None:
     number = int(m["year"])
     if not _year_is_plausible(number, ctx):
@@ -124,11 +152,17 @@ def year(m: re.Match[str], ctx: Context) -> Candidate | None:
         after = ctx.next_word(m.end())
         listed = bool(re.fullmatch(YEAR, before)) and before != m["year"]
         opening = ctx.at_sentence_start(m.start()) and ctx.text[m.end():m.end() + 1] == ","
-        if not (before in YEAR_CONTEXT or listed or opening):
+        if before in _POSSESSIVES:
+            if re.fullmatch(r"[a-z]+s", after):
+                return None  # "its 2000 employees"
+        elif not (before in YEAR_CONTEXT or listed or opening
+                  or _bare_year(m, number, before, after, ctx)):
             return None
         quantity_like = before in _QUANTITY_PREPOSITIONS or not 1900 <= number <= 2049
+        if before == "the" and 1900 <= number <= 2049:
+            quantity_like = bool(re.fullmatch(r"[a-z]+[^siu]s", after))  # "the 2000 troops"
         if quantity_like and followed_by_noun(after):
-            return None  # "rose by 2010 votes", "paid 1998 dollars"
+            return None  # "rose by 2010 votes", "paid 1998 dollars"; "the 1991 primary" stays
     value, mod = apply_position(m["year"], m["pmod"])
     return candidate(m, "DATE", value, "year", mod=mod, confidence=0.9 if strong else 0.8)
 
@@ -139,14 +173,14 @@ def decade(m: re.Match[str], ctx: Context) -> Candidate | None:
         digits = m["full"]
         if digits.endswith("00") and digits[:2] in ("17", "18", "19"):
             return candidate(m, "DATE", digits[:2], "century-hundreds", mod=mod, confidence=0.8)
-        return candidate(m, "DATE", f"{digits[:3]}X", "decade", mod=mod, confidence=0.9)
-    if not m["the"] and not ctx.phrase_mode:
-        return None
+        return candidate(m, "DATE", f"{digits[:3]}", "decade", mod=mod, confidence=0.9)
+    if not (m["the"] or m["short"] or ctx.phrase_mode):
+        return None  # "in his 60s" is an age; "'60s" with its apostrophe is a decade
     short = m["short"] or m["short2"]
     tens = int(short) // 10 if short else lx.DECADE_WORDS_EN[m["word"].lower()]
     reference = ctx.dct.year if ctx.dct else 2000
     century = 20 if 2000 + tens * 10 <= reference - 10 else 19
-    return candidate(m, "DATE", f"{century}{tens}X", "decade", mod=mod, confidence=0.85)
+    return candidate(m, "DATE", f"{century}{tens}", "decade", mod=mod, confidence=0.85)
 
 
 def century(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -282,7 +316,7 @@ RULES: tuple[Rule, ...] = (
          year, back=36,
          lead=p.leads(p.DIGIT_LEADS, p.POSITION_LEADS, ("fiscal", "calendar", "financial", "fy"))),
     Rule("decade", ("digit", "yearword"),
-         rf"\b(?:(?P<the>the)\s+)?(?:(?P<pmod>early|mid|late)[\s-]*)?"
+         rf"(?:\b|(?=['’]))(?:(?P<the>the)\s+)?(?:(?P<pmod>early|mid|late)[\s-]*)?"
          rf"(?:(?P<full>1\d{{2}}0|20\d0)['’]?s|['’](?P<short>\d0)['’]?s|(?P<short2>\d0)['’]?s"
          rf"|(?P<word>{p.alternation(lx.DECADE_WORDS_EN)}))\b", decade, back=12,
          lead=p.leads(("the", "early", "mid", "late", "'", "’"), p.DIGIT_LEADS,

@@ -10,10 +10,11 @@ gets EQUAL_OR_LESS from the preposition. Rates ("four flights a week") and ages
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import lexicon as lx
 from . import patterns as p
-from .candidate import Candidate, Context, Rule, candidate
+from .candidate import Candidate, Context, RejectedDate, Rule, candidate
 from .numbers import quantity
 from .rulekit import followed_by_noun, quantity_mod, unit_letter
 from .timex_value import duration_value
@@ -150,6 +151,64 @@ def every(m: re.Match[str], ctx: Context) -> Candidate | None:
     return None
 
 
+# Order of TIMEX3 duration units, largest first, for "four years and nine months".
+_UNIT_ORDER = {"E": 0, "DE": 1, "Y": 2, "M": 3, "W": 4, "D": 5, "H": 6, "MIN": 7, "S": 8}
+_TO_YEARS = {"E": 100, "DE": 10, "Y": 1}
+
+
+def _compose(parts: list[tuple[str, int]]) -> str:
+    """One TIMEX3 duration from (unit, amount) parts: [("Y", 4), ("M", 9)] -> "P4Y9M"."""
+    amounts = dict(parts)
+    years = sum(amounts.get(u, 0) * k for u, k in _TO_YEARS.items())
+    if "W" in amounts and "D" in amounts:
+        amounts["D"] += 7 * amounts.pop("W")
+    date_part = (f"{years}Y" if years else "") + "".join(
+        f"{amounts[u]}{u}" for u in ("M", "W", "D") if u in amounts)
+    time_part = "".join(f"{amounts[u]}{'M' if u == 'MIN' else u}"
+                        for u in ("H", "MIN", "S") if u in amounts)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def compound_duration(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """"four years and nine months", "2 hours, 9 minutes, 37 seconds": one duration."""
+    tail = ctx.text[m.end():m.end() + 10].lower()
+    if re.match(r"[\s-]+old\b", tail):
+        raise RejectedDate("an age is not a length of time")  # none of its parts either
+    if re.match(r"[\s-]+(?:ago|later|earlier)\b", tail):
+        return None  # a date: "two years and a month ago"
+    parts: list[tuple[str, int]] = []
+    for q, u in (("q1", "u1"), ("q2", "u2"), ("q3", "u3")):
+        if not m[q]:
+            continue
+        try:
+            amount = quantity(m[q])
+        except ValueError:
+            return None
+        unit = unit_letter(m[u])
+        if amount is None or amount != int(amount) or unit not in _UNIT_ORDER:
+            return None
+        parts.append((unit, int(amount)))
+    order = [_UNIT_ORDER[unit] for unit, _ in parts]
+    if any(a >= b for a, b in pairwise(order)):
+        return None  # "between two years and five years": two durations
+    return candidate(m, "DURATION", _compose(parts), "duration-compound",
+                     mod=quantity_mod(m["qmod"]), confidence=0.9)
+
+
+_CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "before", "after", "since",
+                          "around", "about"})
+
+
+def race_time(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """"won in 2:24:11": hours, minutes and seconds of a result, not a time of day."""
+    if ctx.prev_word(m.start()) in _CLOCK_WORDS:
+        return None
+    hours, minutes, seconds = int(m["h"]), int(m["m"]), int(m["s"])
+    value = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") \
+        + (f"{seconds}S" if seconds else "")
+    return candidate(m, "DURATION", value, "duration-hms", confidence=0.8)
+
+
 def times_per(m: re.Match[str], ctx: Context) -> Candidate | None:
     unit = unit_letter(m["unit"])
     if unit in ("WE", "Q"):
@@ -167,15 +226,26 @@ def set_adverb(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 _QM = rf"(?:(?P<qmod>{p.DURATION_MOD})\s+)?"
+_EXACT = rf"(?:\d+|{p.NUMBER_WORD}|an?|one)"
+_AND = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
 _PLURAL_UNITS = r"years|months|weeks|days|decades|centuries|hours|minutes"
 _PLURAL_WORDS = frozenset(_PLURAL_UNITS.split("|"))
 
 RULES: tuple[Rule, ...] = (
+    Rule("duration-compound", ("unit",),
+         rf"(?<![\w-]){_QM}(?P<q1>{_EXACT})\s+(?P<u1>{p.UNIT}){_AND}(?P<q2>{_EXACT})\s+"
+         rf"(?P<u2>{p.UNIT})(?:{_AND}(?P<q3>{_EXACT})\s+(?P<u3>{p.UNIT}))?(?![\w-])",
+         compound_duration, back=48, after=r"\s*(?:,|and\b)",
+         lead=p.leads(p.QUANTITY_MOD_LEADS, p.NUMBER_LEADS)),
+    Rule("duration-hms", ("digit",),
+         r"(?<![\w:.,])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\w:]|[.,]\d)"
+         r"(?!\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2}T\b))", race_time, back=0,
+         after=r":\d\d:\d\d"),
     Rule("duration", ("unit",),
-         rf"(?<![\w-]){_QM}(?P<q>{p.QUANTITY})\s+(?:(?P<more>more|additional|further|full"
+         rf"(?<![\w-]){_QM}(?:another\s+)?(?P<q>{p.QUANTITY})\s+(?:(?P<more>more|additional|further|full"
          rf"|straight|consecutive|long|whole)\s+)?(?P<unit>{p.UNIT})"
          r"(?P<half>\s+and\s+a\s+half)?(?![\w-])", duration, back=40,
-         lead=p.leads(p.QUANTITY_MOD_LEADS, p.NUMBER_LEADS)),
+         lead=p.leads(p.QUANTITY_MOD_LEADS, p.NUMBER_LEADS, ("another",))),
     Rule("duration-adjective", ("unit",),
          rf"(?<![\w-])(?P<q>\d+(?:\.\d+)?|{p.NUMBER_WORD}|half)-(?P<unit>{p.UNIT})(?![\w])",
          adjectival_duration, back=14, before="-",
@@ -195,7 +265,7 @@ RULES: tuple[Rule, ...] = (
          back=0,
          words=_PLURAL_WORDS),
     Rule("set-every", ("unit", "weekday", "daypart", "season", "month"),
-         rf"\b(?:every|each)\s+(?:(?P<other>other|second)\s+)?(?:(?P<q>\d+|{p.NUMBER_WORD}"
+         rf"\b(?:every|each)\s+(?:single\s+)?(?:(?P<other>other|second)\s+)?(?:(?P<q>\d+|{p.NUMBER_WORD}"
          rf"|few)\s+)?(?P<what>{p.UNIT}|minutes?|morning|afternoon|evening|night"
          rf"|{p.SEASON}|{p.alternation(lx.MONTHS_EN)})\b", every, back=24,
          lead=p.leads(("every", "each"))),

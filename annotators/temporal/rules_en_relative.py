@@ -215,28 +215,6 @@ def ago(m: re.Match[str], ctx: Context) -> Candidate | None:
     return candidate(m, "DATE", value, "ago", mod=mod, confidence=0.9, relative=True)
 
 
-_ANAPHORIC = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1,
-              "same": 0, "that": 0, "before": -1, "after": 1, "earlier": -1, "later": 1}
-_DURATION_PREPOSITIONS = frozenset({"over", "for", "during", "within", "in", "through",
-                                    "throughout", "across"})
-
-
-def anaphoric(m: re.Match[str], ctx: Context) -> Candidate | None:
-    unit_word = (m["unit"] or m["unit2"] or m["unit3"] or m["unit4"]).lower().rstrip("s")
-    unit = _UNIT_CODES.get(unit_word, "Y")
-    if m["unit4"]:
-        amount = quantity(m["q"])
-        if amount is None or amount != int(amount):
-            return None
-        offset = int(amount) * _ANAPHORIC[m["dir"].lower()]
-        return candidate(m, "DATE", "", "anaphoric-shift", confidence=0.7,
-                         anaphor=(unit, offset))
-    word = (m["which"] or m["dir3"] or "that").lower()
-    if word in ("next", "following") and ctx.prev_word(m.start()) in _DURATION_PREPOSITIONS:
-        return candidate(m, "DURATION", f"P1{unit}", "duration-next", confidence=0.7)
-    return candidate(m, "DATE", "", "anaphoric", confidence=0.75, anaphor=(unit, _ANAPHORIC[word]))
-
-
 def season(m: re.Match[str], ctx: Context) -> Candidate | None:
     word = m["season"].lower()
     rel = (m["rel"] or "").lower()
@@ -337,12 +315,13 @@ RULES: tuple[Rule, ...] = (
          r"(?P<pl2>s)?)?\b", weekday, back=14,
          lead=p.leads(lx.WEEKDAYS_EN, ("every", "each", "on", "early", "late"), p.RELATION_LEADS)),
     Rule("unit-relative", ("unit",),
-         rf"\b{_PMOD}(?:this\s+(?=past))?(?P<rel>{_REL}|the\s+current)\s+(?P<unit>{_UNITS_REL})"
+         rf"\b{_PMOD}(?:(?:earlier|later)\s+(?=this\b))?(?:this\s+(?=past))?"
+         rf"(?P<rel>{_REL}|the\s+current)\s+(?P<unit>{_UNITS_REL})"
          r"\b(?!-\w)",
          relative_unit,
          back=40,
          words=frozenset({"year", "month", "week", "weekend", "quarter", "decade", "century"}),
-         lead=p.leads(p.POSITION_LEADS, p.RELATION_LEADS)),
+         lead=p.leads(p.POSITION_LEADS, p.RELATION_LEADS, ("earlier", "later"))),
     Rule("unit-of-dct", ("unit",),
          r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?P<t>the\s+(?P<unit>day|week|month|year))"
          rf"|(?P<pmod>{p.POSITION_MOD})[\s-]*the\s+(?P<unit2>day|week|month|year|decade))\b",
@@ -364,22 +343,12 @@ RULES: tuple[Rule, ...] = (
     Rule("the-year", ("unit",), r"\b(?:for|during|throughout)\s+(?P<t>the\s+year)\b",
          the_year, back=12, words=frozenset({"year"})),
     Rule("weekend", ("unit",),
-         r"\b(?:over|during|on|at|for)\s+(?P<t>the\s+weekend)\b", the_weekend,
-         back=12, words=frozenset({"weekend"})),
+         r"\b(?:over|during|on|at|for|through|throughout|into|until|till|by)\s+"
+         r"(?P<t>the\s+weekend)\b", the_weekend, back=16, words=frozenset({"weekend"})),
     Rule("ago", ("unit",),
          rf"\b(?:(?P<qmod>{p.DURATION_MOD})\s+)?(?:(?P<q>{p.QUANTITY})\s+)?(?:more\s+)?"
          rf"(?P<unit>{p.UNIT})\s+ago\b", ago, back=40, after=r"\s+ago\b",
          lead=p.leads(lx.UNITS_EN, p.QUANTITY_MOD_LEADS, p.NUMBER_LEADS)),
-    Rule("anaphoric", ("unit",),
-         r"\b(?:the\s+(?P<which>following|next|previous|prior|preceding|same)\s+"
-         r"(?P<unit>day|week|month|year)|that\s+(?P<unit2>day|week|month|year)"
-         r"|the\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after)"
-         rf"|(?P<q>{p.QUANTITY})\s+(?P<unit4>days?|weeks?|months?|years?|decades?)\s+"
-         r"(?P<dir>later|earlier))\b", anaphoric,
-         back=30,
-         words=frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years",
-                          "decade", "decades"}),
-         lead=p.leads(("the", "that"), p.NUMBER_LEADS)),
 )
 
 

@@ -87,10 +87,19 @@ def clock(m: re.Match[str], ctx: Context) -> Candidate | None:
     return candidate(m, "TIME", value, "clock", confidence=0.85, relative=True)
 
 
+def military_clock(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """"0500 GMT", wire style: four digits and a time zone."""
+    value = f"{anchoring.day_value(ctx.dct, 0)}T{m['h']}:{m['min']}"
+    return candidate(m, "TIME", value, "clock-military", confidence=0.85, relative=True)
+
+
 _ZONES = (r"GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MSK|EET|EEST|Kyiv\s+time"
           r"|local\s+time|Uhr|год\.|ч\.")
 
 RULES: tuple[Rule, ...] = (
+    Rule("clock-military", ("digit",),
+         rf"(?<![\w.:,$€£#/-])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>{_ZONES})\b",
+         military_clock, back=0, after=r"\s*(?:[A-Z]|Uhr|год|ч\.|local)"),
     Rule("iso-date", ("digit",),
          r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})"
          r"(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])", iso_date, back=0),

@@ -103,7 +103,7 @@ def year(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 def decade(m: re.Match[str], ctx: Context) -> Candidate | None:
-    return candidate(m, "DATE", f"{m['dec'][:3]}X", "decade", confidence=0.9)
+    return candidate(m, "DATE", f"{m['dec'][:3]}", "decade", confidence=0.9)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}

@@ -5,8 +5,9 @@ trigger words (month names, digits, "year", "now"...); each rule's fuller
 pattern is tried, anchored, only at the few word starts just before a trigger
 of its family; overlapping candidates are settled longest-first; phrases that
 point back into the text ("the following year") are resolved last, against the
-latest date the text named; a clock time next to a date takes that date. No
-spaCy, no model: this keeps pace with whole corpora (see benchmarks/timex_eval.py).
+latest date the text named, and a clock time takes the day beside it or named
+earlier in its sentence (both in discourse.py). No spaCy, no model: this keeps
+pace with whole corpora (see benchmarks/timex_eval.py).
 """
 
 from __future__ import annotations
@@ -15,22 +16,22 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 
 from . import (
-    anchoring,
     patterns,
     rules_de_fr,
     rules_en_absolute,
+    rules_en_anaphoric,
     rules_en_durations,
     rules_en_relative,
     rules_numeric,
     rules_slavic,
 )
 from .candidate import Candidate, Context, RejectedDate, Rule, to_fuzzy_date
+from .discourse import attach_clock_times, resolve_anaphors
 from .fuzzy_date import TimexSuggestion
-from .timex_value import REFERENCES, interval, iso_week_value, shift_months
 
 _BACK = 48  # characters a rule may reach before its trigger word
 _FORWARD = 48
@@ -45,7 +46,8 @@ def _ruleset(lang: str) -> tuple[tuple[Rule, ...], Mapping[str, Iterable[str]]]:
         return rules_de_fr.RULES_DE + rules_numeric.RULES, rules_de_fr.TRIGGERS_DE
     if lang == "fr":
         return rules_de_fr.RULES_FR + rules_numeric.RULES, rules_de_fr.TRIGGERS_FR
-    english = (rules_en_absolute.RULES + rules_en_relative.RULES + rules_en_durations.RULES
+    english = (rules_en_absolute.RULES + rules_en_relative.RULES
+               + rules_en_anaphoric.RULES + rules_en_durations.RULES
                + rules_numeric.RULES)
     return english, patterns.TRIGGER_WORDS_EN
 
@@ -241,79 +243,6 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         starts.insert(i, c.start)
         chosen.insert(i, c)
     return chosen
-
-
-def _shift_reference(reference: str, unit: str, offset: int, keep_grain: bool) -> str | None:
-    """Move a date value the text named by ``offset`` units of ``unit``.
-
-    With ``keep_grain``, "a year earlier" after "the third quarter of 1989" is
-    the third quarter of 1988, not just 1988.
-    """
-    found = interval(reference)
-    if found is None:
-        return None
-    lo, _, granularity = found
-    if unit == "Y":
-        if keep_grain and granularity in ("month", "quarter", "half", "season"):
-            return f"{lo.year + offset:04d}{reference[4:]}"
-        return str(lo.year + offset)
-    if unit == "M" and granularity in ("month", "day"):
-        year, month = shift_months(lo.year, lo.month, offset)
-        return f"{year}-{month:02d}"
-    if unit == "W" and granularity in ("week", "day"):
-        return iso_week_value(lo + timedelta(weeks=offset))
-    if unit == "D" and granularity == "day":
-        return (lo + timedelta(days=offset)).isoformat()
-    if unit == "DE":
-        return f"{lo.year // 10 + offset}X"
-    return None
-
-
-def resolve_anaphors(chosen: list[Candidate], dct: date | None) -> None:
-    """Give "the following year" a value from the latest date mentioned before it.
-
-    Without such a date, or when its granularity is too coarse ("1995" ... "the
-    next day"), the DCT stands in, as TimeML annotators do.
-    """
-    reference: str | None = None
-    for c in chosen:
-        if c.anaphor is not None:
-            unit, offset = c.anaphor
-            keep = c.rule == "anaphoric-shift"
-            try:
-                value = _shift_reference(reference, unit, offset, keep) if reference else None
-                if value is None:
-                    c.relative = True
-                    value = anchoring.shifted_value(dct, unit, offset)
-            except (ValueError, OverflowError):
-                value = anchoring.shifted_value(None, unit, offset)
-            if value is not None:
-                c.value = value
-        if c.timex_type == "DATE" and c.value not in REFERENCES and interval(c.value):
-            reference = c.value
-
-
-_CLOCK_RULES = frozenset({"clock", "clock-meridiem", "clock-word"})
-_JOINER = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*$", re.IGNORECASE)
-_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)$|^XXXX-WXX-\d$")
-
-
-def attach_clock_times(chosen: list[Candidate], text: str) -> None:
-    """"next Tuesday at 10 a.m.": the clock time is on that Tuesday, not on the DCT."""
-    for i, c in enumerate(chosen):
-        if c.rule not in _CLOCK_RULES:
-            continue
-        neighbours = []
-        if i > 0:
-            neighbours.append((chosen[i - 1], text[chosen[i - 1].end:c.start]))
-        if i + 1 < len(chosen):
-            neighbours.append((chosen[i + 1], text[c.end:chosen[i + 1].start]))
-        for other, gap in neighbours:
-            if len(gap) <= 6 and _JOINER.fullmatch(gap) and other.timex_type == "DATE" \
-                    and _DAY_VALUE.match(other.value):
-                c.value = other.value + c.value[c.value.index("T"):]
-                c.relative = other.relative
-                break
 
 
 def _as_date(dct: date | datetime | None) -> date | None:

@@ -1,4 +1,4 @@
-"""TIMEX3 values as calendar intervals: what days does "2024-Q3" or "195X" cover?
+"""TIMEX3 values as calendar intervals: what days does "2024-Q3" or "195" cover?
 
 Everything that needs bounds (the tagger, the phrase parser, EDTF output) goes
 through :func:`bounds`, so the reading of a value is defined in one place.
@@ -17,7 +17,7 @@ _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 REFERENCES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 _YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X$")
+_DECADE = re.compile(r"^(\d{3})X?$")
 _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")

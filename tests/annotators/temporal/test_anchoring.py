@@ -50,7 +50,7 @@ def test_month_day_without_year() -> None:
 @pytest.mark.parametrize(("unit", "offset", "value"), [
     ("D", -1, "2025-03-16"), ("W", 0, "2025-W12"), ("W", -2, "2025-W10"), ("M", 1, "2025-04"),
     ("M", -3, "2024-12"), ("Q", -1, "2024-Q4"), ("H", 1, "2025-H2"), ("Y", -1, "2024"),
-    ("DE", 0, "202X"), ("E", 0, "20"), ("WE", -1, "2025-W11-WE"),
+    ("DE", 0, "202"), ("E", 0, "20"), ("WE", -1, "2025-W11-WE"),
 ])
 def test_shifted_value(unit: str, offset: int, value: str) -> None:
     assert a.shifted_value(MONDAY, unit, offset) == value
@@ -84,3 +84,28 @@ def test_ago() -> None:
     assert a.ago_value(date(1998, 2, 27), "Y", 4) == "1994"
     assert a.ago_value(MONDAY, "W", 2) == "2025-W10"
     assert a.ago_value(MONDAY, "D", 3) == "2025-03-14"
+
+
+def test_a_day_the_tense_puts_a_year_away_is_the_near_one() -> None:
+    # "postmarked by Nov. 4 would be counted" in a Nov. 6 story
+    assert a.month_day_value(date(1996, 11, 6), 11, 4, 1) == "1996-11-04"
+    # a day after the year turns stays with the tense
+    assert a.month_day_value(date(2021, 11, 19), 2, 24, 1) == "2022-02-24"
+    # "will take effect Jan. 1" in February: next year, the near one is seven weeks back
+    assert a.month_day_value(date(2025, 2, 17), 1, 1, 1) == "2026-01-01"
+
+
+def test_quarter_tense_only_decides_between_near_quarters() -> None:
+    # "reports first-quarter results next week" in May
+    assert a.quarter_value(date(2006, 5, 4), 1, 1) == "2006-Q1"
+    # "could ease in the second quarter", said in January
+    assert a.quarter_value(date(2000, 1, 4), 2, -1) == "2000-Q2"
+    assert a.quarter_value(date(2000, 1, 4), 3, 1) == "2000-Q3"
+    assert a.quarter_value(date(1998, 1, 26), 4, -1) == "1997-Q4"
+
+
+def test_this_season_is_in_the_dct_calendar_year() -> None:
+    assert a.season_value(date(2025, 1, 10), "SP", "this") == "2025-SP"
+    assert a.season_value(date(2025, 1, 10), "FA", "this") == "2025-FA"
+    assert a.season_value(date(2025, 1, 10), "WI", "this") == "2024-WI"
+    assert a.season_value(date(2025, 12, 10), "WI", "this") == "2025-WI"

@@ -17,7 +17,8 @@ from annotators.temporal.edtf_form import (
     ("2025-02", None, "2025-02"),
     ("2025-02", "APPROX", "2025-02~"),
     ("2025-02", "START", "2025-02-01/2025-02-10"),
-    ("195X", None, "195X"),
+    ("195", None, "195X"),
+    ("195X", None, "195X"),  # the older spelling still reads
     ("18", None, "18XX"),
     ("2024-SP", None, "2024-21"),
     ("2024-FA", None, "2024-23"),
@@ -44,7 +45,7 @@ def test_to_edtf(value: str, mod: str | None, edtf: str | None) -> None:
     ("2025-02-1X", "2025-02-1X", None, date(2025, 2, 10), date(2025, 2, 19)),
     ("2024-21", "2024-SP", None, date(2024, 3, 1), date(2024, 5, 31)),
     ("2024-35", "2024-Q3", None, date(2024, 7, 1), date(2024, 9, 30)),
-    ("195X", "195X", None, date(1950, 1, 1), date(1959, 12, 31)),
+    ("195X", "195", None, date(1950, 1, 1), date(1959, 12, 31)),
     ("19XX", "19", None, date(1900, 1, 1), date(1999, 12, 31)),
     ("../2024-05", "2024-05", "ON_OR_BEFORE", None, date(2024, 5, 31)),
     ("2024/..", "2024", "ON_OR_AFTER", date(2024, 1, 1), None),
@@ -77,5 +78,5 @@ def test_enclosing_value() -> None:
     assert enclosing_value(date(2025, 3, 10), date(2025, 3, 14)) == "2025-03"
     assert enclosing_value(date(2025, 3, 31), date(2025, 4, 2)) == "2025-W14"
     assert enclosing_value(date(2025, 1, 10), date(2025, 2, 14)) == "2025-Q1"
-    assert enclosing_value(date(2021, 1, 1), date(2024, 12, 31)) == "202X"
+    assert enclosing_value(date(2021, 1, 1), date(2024, 12, 31)) == "202"
     assert enclosing_value(date(1999, 1, 1), date(2001, 1, 1)) == "XXXX"

@@ -42,6 +42,7 @@ def test_eval_script_runs_on_a_tiny_set(tmp_path: Path) -> None:
         encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "timex_eval.py"), "--eval-dir", str(tmp_path),
-         "--speed-words", "200"], cwd=ROOT, capture_output=True, text=True, check=False)
+         "--scorer", str(tmp_path / "score.py"), "--speed-words", "200"],
+        cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "value_f1=1.0000" in done.stdout and "words/second" in done.stdout
