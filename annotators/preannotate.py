@@ -5,27 +5,30 @@
     for result in annotator.annotate_many((key, item) for ...):  # streams AnnotatedText
         ...
 
-Texts are grouped by language (each language has its own pipeline) and fed to
-`nlp.pipe` in chunks, so a corpus streams through in bounded memory and a
-caller can stop between chunks. With `processes > 1` spaCy parses in worker
-processes; our components run there too, so they scale with the parse.
+Texts are gathered into small batches of one language (each language has its
+own pipeline) and run through `nlp.pipe`. With `processes > 1` whole batches
+go to worker processes, which parse, run our components and hand back only
+the suggestions: no Doc crosses a process boundary, so the work scales with
+the cores. At most two batches per worker are in flight, so a corpus streams
+through in bounded memory, and a caller can stop at any time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import sys
+from collections import deque
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult, Pool
 from typing import Protocol
 
 from annotators.doc_suggestions import doc_suggestions
 from annotators.pipelines import DEFAULT_PIPELINE, LoadedPipeline, PipelineInfo, load_pipeline
 from annotators.suggestion import Suggestion
 
-# Texts per `nlp.pipe` call. With worker processes each call starts them anew,
-# so chunks are larger there; with one process a small chunk costs nothing.
-CHUNK_TEXTS = 64
-CHUNK_TEXTS_PER_PROCESS = 256
+IN_FLIGHT_PER_PROCESS = 2
 
 
 class TextToAnnotate(Protocol):
@@ -85,31 +88,69 @@ class Preannotator:
     def annotate_many(
         self, items: Iterable[tuple[Hashable, TextToAnnotate]]
     ) -> Iterator[AnnotatedText]:
-        size = CHUNK_TEXTS if self.processes == 1 else CHUNK_TEXTS_PER_PROCESS * self.processes
-        chunk: list[tuple[Hashable, TextToAnnotate]] = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= size:
-                yield from self._annotate_chunk(chunk)
-                chunk = []
-        if chunk:
-            yield from self._annotate_chunk(chunk)
+        batches = self._batches(items)
+        if self.processes == 1:
+            for batch in batches:
+                yield from self._run_batch(batch)
+            return
+        self.pipeline("en")  # loaded once here; forked workers inherit it
+        with _pool(self.processes) as pool:
+            in_flight: deque[AsyncResult[list[AnnotatedText]]] = deque()
+            for batch in batches:
+                in_flight.append(pool.apply_async(_run_in_worker, (self._settings(), batch)))
+                if len(in_flight) >= IN_FLIGHT_PER_PROCESS * self.processes:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
 
-    def _annotate_chunk(
-        self, chunk: list[tuple[Hashable, TextToAnnotate]]
-    ) -> Iterator[AnnotatedText]:
-        by_language: dict[str, list[tuple[Hashable, TextToAnnotate]]] = {}
-        for key, item in chunk:
-            by_language.setdefault((item.language or "en").split("-")[0], []).append((key, item))
-        for language, group in by_language.items():
-            loaded = self.pipeline(language)
-            nlp = loaded.nlp
-            docs = []
-            for _key, item in group:
-                doc = nlp.make_doc(item.text)
-                doc._.dct = item.anchor_date.isoformat() if item.anchor_date else None
-                docs.append(doc)
-            processes = self.processes if len(docs) > 1 else 1
-            annotated = nlp.pipe(docs, batch_size=self.batch_size, n_process=processes)
-            for (key, _item), doc in zip(group, annotated, strict=True):
-                yield AnnotatedText(key, doc_suggestions(doc), loaded.info)
+    # ------------------------------------------------------------ batches
+    def _batches(self, items: Iterable[tuple[Hashable, TextToAnnotate]]) -> Iterator[list[_Job]]:
+        """Consecutive texts grouped by language, `batch_size` at a time."""
+        pending: dict[str, list[_Job]] = {}
+        for key, item in items:
+            language = (item.language or "en").split("-")[0]
+            anchor = item.anchor_date.isoformat() if item.anchor_date else None
+            group = pending.setdefault(language, [])
+            group.append((key, item.text, language, anchor))
+            if len(group) >= self.batch_size:
+                yield pending.pop(language)
+        yield from pending.values()
+
+    def _run_batch(self, batch: list[_Job]) -> list[AnnotatedText]:
+        loaded = self.pipeline(batch[0][2])
+        nlp = loaded.nlp
+        docs = []
+        for _key, text, _language, anchor in batch:
+            doc = nlp.make_doc(text)
+            doc._.dct = anchor
+            docs.append(doc)
+        return [
+            AnnotatedText(key, doc_suggestions(doc), loaded.info)
+            for (key, *_rest), doc in zip(batch, nlp.pipe(docs, batch_size=self.batch_size),
+                                          strict=True)
+        ]
+
+    def _settings(self) -> tuple[str, float | None, int]:
+        return (self.pipeline_name, self.claim_threshold, self.batch_size)
+
+
+# (key, text, language, anchor date as ISO string or None)
+_Job = tuple[Hashable, str, str, str | None]
+_worker_annotators: dict[tuple[str, float | None, int], Preannotator] = {}
+
+
+def _run_in_worker(settings: tuple[str, float | None, int], batch: list[_Job]
+                   ) -> list[AnnotatedText]:
+    annotator = _worker_annotators.get(settings)
+    if annotator is None:
+        name, threshold, batch_size = settings
+        annotator = Preannotator(name, claim_threshold=threshold, batch_size=batch_size)
+        _worker_annotators[settings] = annotator
+    return annotator._run_batch(batch)
+
+
+def _pool(processes: int) -> Pool:
+    # Forking shares the loaded model with the workers at no cost; where fork is
+    # not available (or not safe, as on macOS) workers start fresh and load it.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method).Pool(processes)

@@ -101,6 +101,9 @@ def annotate_command(options: argparse.Namespace) -> int:
         if threshold is None:
             threshold = project.get_setting(project_settings.CLAIM_THRESHOLD)
         annotator = Preannotator(pipeline, claim_threshold=threshold, processes=options.processes)
+        # No monitor thread: worker processes are forked, and forking a process
+        # that runs other threads is unsafe.
+        tqdm.monitor_interval = 0
         bar = tqdm(
             total=0,
             unit="article",

@@ -6,13 +6,16 @@ only needs something whose `annotate_many` turns (article id, text) pairs
 into results carrying suggestions and the pipeline that made them.
 
 Results are stored in batches, one transaction each, grouped by pipeline so
-every suggestion keeps its true provenance. Cancelling stops between articles;
+every suggestion keeps its true provenance, on a writer thread that overlaps
+with the parsing. Cancelling stops between articles;
 every batch already stored stays, and running again refreshes instead of
 duplicating.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -86,6 +89,59 @@ ProgressCallback = Callable[[AnnotationProgress], None]
 StoredCallback = Callable[[tuple[int, ...]], None]
 
 
+class _Writer:
+    """Stores batches of suggestions on a thread of its own.
+
+    SQLite does its work (and waits for the disk) without holding Python's
+    lock, so while one batch is written the next articles are being parsed.
+    The queue is short: parsing never runs far ahead of what is stored, and a
+    failure to store stops the run at the next batch.
+    """
+
+    def __init__(self, project: ProjectService, stored: StoredCallback | None) -> None:
+        self._project = project
+        self._stored = stored
+        self._queue: queue.Queue[_Batches | None] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self.counts = {"added": 0, "refreshed": 0, "withdrawn": 0}
+        self._thread = threading.Thread(target=self._run, name="suggestion-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, batches: _Batches) -> None:
+        self._raise_if_failed()
+        self._queue.put(batches)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        self._raise_if_failed()
+
+    def _raise_if_failed(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (batches := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain after a failure; close() reports it
+            try:
+                for (name, version, components), batch in batches.items():
+                    results = self._project.store_suggestions(
+                        batch, Provenance(name, version), components
+                    )
+                    for result in results:
+                        self.counts["added"] += result.added
+                        self.counts["refreshed"] += result.refreshed
+                        self.counts["withdrawn"] += result.withdrawn
+                    if self._stored is not None:
+                        self._stored(tuple(batch))
+            except BaseException as error:
+                self._error = error
+
+
+_Batches = dict[tuple[str, str, tuple[str, ...]], dict[int, Sequence[SuggestionLike]]]
+
+
 def preannotate(
     project: ProjectService,
     annotator: BatchAnnotator,
@@ -97,12 +153,12 @@ def preannotate(
 ) -> AnnotationReport:
     ids = list(article_ids) if article_ids is not None else project.article_ids()
     cancelled = False
-    counts = {"added": 0, "refreshed": 0, "withdrawn": 0}
     done: list[int] = []
     pipelines: dict[str, None] = {}
     notices: dict[str, None] = {}
-    pending: dict[tuple[str, str, tuple[str, ...]], dict[int, Sequence[SuggestionLike]]] = {}
+    pending: _Batches = {}
     last_store = time.monotonic()
+    writer = _Writer(project, stored)
 
     def inputs() -> Iterator[tuple[Hashable, AnnotationInput]]:
         for start in range(0, len(ids), READ_CHUNK):
@@ -110,16 +166,10 @@ def preannotate(
                 yield item.article_id, item
 
     def store() -> None:
-        nonlocal last_store
-        for (name, version, components), batch in pending.items():
-            results = project.store_suggestions(batch, Provenance(name, version), components)
-            for result in results:
-                counts["added"] += result.added
-                counts["refreshed"] += result.refreshed
-                counts["withdrawn"] += result.withdrawn
-            if stored is not None:
-                stored(tuple(batch))
-        pending.clear()
+        nonlocal pending, last_store
+        if pending:
+            writer.submit(pending)
+        pending = {}
         last_store = time.monotonic()
 
     if progress is not None:
@@ -142,15 +192,17 @@ def preannotate(
             ):
                 store()
             if progress is not None:
-                progress(AnnotationProgress(len(done), len(ids), counts["added"]))
+                progress(AnnotationProgress(len(done), len(ids), writer.counts["added"]))
             if should_cancel is not None and should_cancel():
                 cancelled = len(done) < len(ids)
                 break
+        store()
     finally:
         close = getattr(results, "close", None)
         if close is not None:
             close()  # stops worker processes of a pipeline we left early
-    store()
+        writer.close()
+    counts = writer.counts
     return AnnotationReport(
         articles_total=len(ids),
         articles_done=len(done),

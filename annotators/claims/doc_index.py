@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .cues import NAME_LABELS, TITLE_WORDS
@@ -54,7 +55,13 @@ class DocIndex:
             for entity in entities
             if entity.label == "PERSON" and (name := strip_titles(entity.text))
         ]
-        self._names = sorted(self._persons + _other_full_names(doc, entities, self.text))
+        self._doc = doc
+
+    @cached_property
+    def _names(self) -> list[tuple[int, str]]:
+        """Every multi-word name, found only when a bare surname needs resolving:
+        it walks all tokens, which most docs never need."""
+        return sorted(self._persons + _other_full_names(self._doc, self.entities, self.text))
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
         """Entities wholly inside tokens [start, end)."""

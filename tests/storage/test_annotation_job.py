@@ -83,3 +83,27 @@ def test_annotate_command(tmp_path: Path) -> None:
     strict = subprocess.run([command, "annotate", project_path], capture_output=True, text=True,
                             check=False, timeout=300)
     assert "withdrawn" in strict.stdout and " 0 withdrawn" not in strict.stdout
+
+
+def test_a_failure_to_store_stops_the_run_with_its_reason(
+    project: ProjectService, make_parsed
+) -> None:
+    """An annotator that proposes a span outside the text (a bug) must not pass unnoticed."""
+    import pytest
+
+    from annotators.pipelines import load_pipeline
+    from annotators.preannotate import AnnotatedText
+    from annotators.suggestion import Suggestion
+
+    project.add_articles([make_parsed(f"Short report number {i}.") for i in range(40)])
+    info = load_pipeline(None, "en").info
+
+    class Broken:
+        def annotate_many(self, items):  # type: ignore[no-untyped-def]
+            for key, _item in items:
+                bad = Suggestion("entity", 0, 10_000, "x", "GPE", "ner")
+                yield AnnotatedText(key, [bad], info)
+
+    with pytest.raises(ValueError, match="outside the text"):
+        preannotate(project, Broken())
+    assert project.review_progress() == {}
