@@ -104,16 +104,22 @@ class _Writer:
         self._queue: queue.Queue[_Batches | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self.counts = {"added": 0, "refreshed": 0, "withdrawn": 0}
-        self._thread = threading.Thread(target=self._run, name="suggestion-writer", daemon=True)
-        self._thread.start()
+        # Started with the first batch, after the annotator has forked any worker
+        # processes it needs: forking a process that runs threads is unsafe.
+        self._thread: threading.Thread | None = None
 
     def submit(self, batches: _Batches) -> None:
         self._raise_if_failed()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="suggestion-writer",
+                                            daemon=True)
+            self._thread.start()
         self._queue.put(batches)
 
     def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join()
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
         self._raise_if_failed()
 
     def _raise_if_failed(self) -> None:
