@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimline.exit_codes import EXIT_OK, EXIT_PARTIAL, fail, open_project
+from claimline.command_support import EXIT_OK, EXIT_PARTIAL, ProgressBar, fail, open_project
 
 
 def _date(value: str) -> dt.date:
@@ -89,8 +89,6 @@ def register(commands: Any) -> dict[str, Any]:
 
 
 def annotate_command(options: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from annotators.preannotate import Preannotator
     from storage import project_settings
     from storage.annotation_job import AnnotationProgress, preannotate
@@ -101,26 +99,12 @@ def annotate_command(options: argparse.Namespace) -> int:
         if threshold is None:
             threshold = project.get_setting(project_settings.CLAIM_THRESHOLD)
         annotator = Preannotator(pipeline, claim_threshold=threshold, processes=options.processes)
-        # No monitor thread: worker processes are forked, and forking a process
-        # that runs other threads is unsafe.
-        tqdm.monitor_interval = 0
-        bar = tqdm(
-            total=0,
-            unit="article",
-            disable=True if options.quiet else None,
-            file=sys.stderr,
-            dynamic_ncols=True,
-        )
+        with ProgressBar("article", options.quiet) as bar:
 
-        def progress(step: AnnotationProgress) -> None:
-            bar.total = step.articles_total
-            bar.n = step.articles_done
-            bar.refresh()
+            def progress(step: AnnotationProgress) -> None:
+                bar.show(step.articles_done, step.articles_total)
 
-        try:
             report = preannotate(project, annotator, options.articles, progress=progress)
-        finally:
-            bar.close()
     for notice in report.notices:
         print(f"warning: {notice}", file=sys.stderr)
     print(f"Pipelines: {', '.join(report.pipelines) or 'none'}", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimline.exit_codes import EXIT_OK, EXIT_PARTIAL, open_project
+from claimline.command_support import EXIT_OK, EXIT_PARTIAL, ProgressBar, open_project
 
 
 def register(commands: Any) -> dict[str, Any]:
@@ -30,30 +30,19 @@ def register(commands: Any) -> dict[str, Any]:
 
 
 def import_command(options: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from storage.import_job import import_paths
     from storage.records import ImportProgress
 
-    with open_project(options.project, create=True) as project:
-        bar = tqdm(
-            total=0,
-            unit="file",
-            disable=True if options.quiet else None,
-            file=sys.stderr,
-            dynamic_ncols=True,
-        )
+    with (
+        open_project(options.project, create=True) as project,
+        ProgressBar("file", options.quiet) as bar,
+    ):
 
         def progress(step: ImportProgress) -> None:
-            bar.total = step.files_total
-            bar.n = step.files_done
-            bar.set_postfix_str(Path(step.current).name[-40:] if step.current else "")
-            bar.refresh()
+            name = Path(step.current).name[-40:] if step.current else ""
+            bar.show(step.files_done, step.files_total, name)
 
-        try:
-            report = import_paths(project, options.paths, progress=progress)
-        finally:
-            bar.close()
+        report = import_paths(project, options.paths, progress=progress)
     if not options.quiet:
         for failure in report.failures:
             print(f"skipped {failure.origin}: {failure.reason}", file=sys.stderr)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimline import version
-from claimline.exit_codes import EXIT_INTERRUPTED
+from claimline.command_support import EXIT_INTERRUPTED
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -1,4 +1,4 @@
-"""Exit codes of the `claimline` command, and opening a project for a command."""
+"""What every `claimline` command shares: exit codes, opening a project, a progress bar."""
 
 from __future__ import annotations
 
@@ -10,6 +10,35 @@ if TYPE_CHECKING:
     from storage.service import ProjectService
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class ProgressBar:
+    """A progress bar on standard error (only when it is a terminal, unless quiet).
+
+    It runs no monitor thread: `claimline annotate` forks worker processes, and
+    forking a process that runs other threads is unsafe.
+    """
+
+    def __init__(self, unit: str, quiet: bool) -> None:
+        from tqdm import tqdm
+
+        tqdm.monitor_interval = 0
+        self._bar = tqdm(
+            total=0, unit=unit, disable=True if quiet else None, file=sys.stderr, dynamic_ncols=True
+        )
+
+    def show(self, done: int, total: int, note: str = "") -> None:
+        self._bar.total = total
+        self._bar.n = done
+        if note:
+            self._bar.set_postfix_str(note)
+        self._bar.refresh()
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._bar.close()
 
 
 def fail(message: str) -> int:
