@@ -111,8 +111,7 @@ class _Writer:
     def submit(self, batches: _Batches) -> None:
         self._raise_if_failed()
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="suggestion-writer",
-                                            daemon=True)
+            self._thread = threading.Thread(target=self._run, name="suggestion-writer", daemon=True)
             self._thread.start()
         self._queue.put(batches)
 

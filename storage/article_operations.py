@@ -6,9 +6,9 @@ import hashlib
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, delete, insert, or_, select, text
+from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
 from storage.importing import ParsedArticle, normalize_text
@@ -16,7 +16,6 @@ from storage.models import (
     Alignment,
     Article,
     ArticleRelation,
-    Base,
     Claim,
     ClaimEventLink,
     ClaimLabel,
@@ -37,7 +36,9 @@ from storage.service_base import (
     ArticleNotFound,
     InvalidEdit,
     ServicePart,
+    insert_rows,
     record_change,
+    table_rows,
 )
 
 RELATION_KINDS = ("derived_from", "version_of", "same_story")
@@ -202,10 +203,7 @@ class ArticleOperations(ServicePart):
 
     def restore_articles(self, snapshot: ArticleSnapshot) -> ArticlesChanged:
         with self._sessions.write() as session:
-            for table_name, rows in snapshot.rows:
-                if rows:
-                    table = Base.metadata.tables[table_name]
-                    session.execute(insert(table), [dict(r) for r in rows])
+            insert_rows(session, snapshot.rows)
             for article_id in snapshot.article_ids:
                 record_change(session, RESEARCHER, "article", article_id, "restored", {})
         return ArticlesChanged(added=snapshot.article_ids)
@@ -286,25 +284,19 @@ def validate_metadata(metadata: ArticleMetadata) -> None:
         raise InvalidEdit(f"“{metadata.url}” is not a web address (it should start with https://).")
 
 
-def _rows(
-    session: Session, model: type[Base], condition: Any
-) -> tuple[str, tuple[dict[str, Any], ...]]:
-    table = cast(Table, model.__table__)
-    result = session.execute(select(table).where(condition(table.c)))
-    return table.name, tuple(dict(row._mapping) for row in result)
-
-
 def _snapshot(session: Session, ids: tuple[int, ...]) -> ArticleSnapshot:
     """Rows owned by the articles `ids`, parents before children (the insert order)."""
     claims = list(session.scalars(select(Claim.id).where(Claim.article_id.in_(ids))))
     rows = (
-        _rows(session, Article, lambda c: c.id.in_(ids)),
-        _rows(session, ArticleRelation, lambda c: or_(c.article_id.in_(ids), c.other_id.in_(ids))),
-        _rows(session, Suggestion, lambda c: c.article_id.in_(ids)),
-        _rows(session, Claim, lambda c: c.article_id.in_(ids)),
-        _rows(session, ClaimLabel, lambda c: c.claim_id.in_(claims)),
-        _rows(session, ClaimEventLink, lambda c: c.claim_id.in_(claims)),
-        _rows(
+        table_rows(session, Article, lambda c: c.id.in_(ids)),
+        table_rows(
+            session, ArticleRelation, lambda c: or_(c.article_id.in_(ids), c.other_id.in_(ids))
+        ),
+        table_rows(session, Suggestion, lambda c: c.article_id.in_(ids)),
+        table_rows(session, Claim, lambda c: c.article_id.in_(ids)),
+        table_rows(session, ClaimLabel, lambda c: c.claim_id.in_(claims)),
+        table_rows(session, ClaimEventLink, lambda c: c.claim_id.in_(claims)),
+        table_rows(
             session,
             Alignment,
             lambda c: or_(

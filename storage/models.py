@@ -169,12 +169,22 @@ class ClaimLabel(Base):
     )
 
 
+CLAIM_STATUSES = ("open", "reviewed", "flagged")
+
+
 class Claim(Base):
-    """A span a researcher marked as a claim."""
+    """A span a researcher marked as a claim.
+
+    `quote` repeats the marked text (the article text never changes, so it
+    cannot drift) so that claims can be searched and exported on their own.
+    `status` is the researcher's own workflow mark: open (just marked),
+    reviewed (coded and checked), flagged (needs another look).
+    """
 
     __tablename__ = "claims"
     __table_args__ = (
         CheckConstraint('start >= 0 AND "end" > start', name="span"),
+        CheckConstraint("status IN ('open', 'reviewed', 'flagged')", name="status"),
         Index("ix_claims_article_start", "article_id", "start"),
         {"sqlite_autoincrement": True},
     )
@@ -184,8 +194,10 @@ class Claim(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text, default="")
     claimant: Mapped[str | None] = mapped_column(Text)
-    certainty: Mapped[str | None] = mapped_column(String(16))  # asserted | hedged | ...
+    certainty: Mapped[str | None] = mapped_column(String(16))  # asserted | hedged | denied
+    status: Mapped[str] = mapped_column(String(16), default="open")
     note: Mapped[str] = mapped_column(Text, default="")
     from_suggestion_id: Mapped[int | None] = mapped_column(
         ForeignKey("suggestions.id", ondelete="SET NULL")

@@ -274,3 +274,119 @@ class SuggestionStatusChange:
     before: tuple[tuple[int, str, dt.datetime | None], ...]  # (id, status, decided_at)
     status: str
     article_ids: tuple[int, ...]
+
+
+# ---------------------------------------------------------------- claims and labels
+CERTAINTIES = ("asserted", "hedged", "denied")
+
+
+@dataclass(frozen=True)
+class LabelRecord:
+    id: int
+    name: str
+    color: str
+    shortcut: int | None
+    description: str
+    position: int
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    id: int
+    uid: str
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    claimant: str | None
+    certainty: str | None
+    status: str
+    note: str
+    label_ids: tuple[int, ...]
+    from_suggestion_id: int | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ClaimFields:
+    """The editable fields of a claim; an edit replaces all of them at once."""
+
+    start: int
+    end: int
+    claimant: str | None = None
+    certainty: str | None = None
+    status: str = "open"
+    note: str = ""
+    label_ids: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, claim: ClaimRecord) -> ClaimFields:
+        return cls(
+            claim.start,
+            claim.end,
+            claim.claimant,
+            claim.certainty,
+            claim.status,
+            claim.note,
+            claim.label_ids,
+        )
+
+    def changed_fields(self, other: ClaimFields) -> list[str]:
+        return [f.name for f in fields(self) if getattr(self, f.name) != getattr(other, f.name)]
+
+
+@dataclass(frozen=True)
+class ClaimsChanged:
+    """What a claim edit did, so views refresh only the claims and articles it names."""
+
+    article_ids: tuple[int, ...]
+    added: tuple[int, ...] = ()
+    updated: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimSnapshot:
+    """Rows of deleted claims (with their labels, links and alignments) for undo."""
+
+    claim_ids: tuple[int, ...]
+    article_ids: tuple[int, ...]
+    rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """What accepting suggestions did: their old statuses and the claims it created."""
+
+    statuses: SuggestionStatusChange
+    created_claims: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    at: dt.datetime
+    actor: str
+    action: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ClaimListing:
+    """A claim with where it comes from, for lists across articles."""
+
+    claim: ClaimRecord
+    article_title: str
+    outlet: str | None
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "article" | "claim"
+    article_id: int
+    article_title: str
+    claim_id: int | None
+    snippet: str  # with [ ] around matched words
+    start: int  # where in the article text to jump to (Python offsets)
+    end: int

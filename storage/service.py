@@ -18,9 +18,12 @@ from storage.article_operations import (
     text_digest,
     validate_metadata,
 )
+from storage.claim_operations import ClaimOperations
 from storage.database import SessionFactory, make_engine
+from storage.label_operations import LabelOperations
 from storage.models import Article, Setting
 from storage.records import ProjectInfo
+from storage.search_operations import SearchOperations
 from storage.service_base import RESEARCHER, ArticleNotFound, InvalidEdit
 from storage.suggestion_operations import SuggestionOperations
 
@@ -35,7 +38,9 @@ __all__ = [
 ]
 
 
-class ProjectService(ArticleOperations, SuggestionOperations):
+class ProjectService(
+    ArticleOperations, SuggestionOperations, ClaimOperations, LabelOperations, SearchOperations
+):
     """An open project file."""
 
     def __init__(self, path: Path, engine: Engine, backup_made: Path | None = None) -> None:
@@ -51,7 +56,9 @@ class ProjectService(ArticleOperations, SuggestionOperations):
         """A new, empty project at `path`; refuses to overwrite an existing file."""
         path = Path(path)
         project_file.create_new(path)
-        return cls(path, make_engine(path))
+        service = cls(path, make_engine(path))
+        service.add_default_labels()
+        return service
 
     @classmethod
     def open(cls, path: Path) -> ProjectService:

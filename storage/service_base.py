@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from storage.database import SessionFactory
-from storage.models import Change
+from storage.models import Base, Change
+
+Rows = tuple[tuple[str, tuple[dict[str, Any], ...]], ...]  # (table name, rows) in insert order
 
 RESEARCHER = "researcher"
 
@@ -44,3 +48,21 @@ def record_change(
             detail=detail,
         )
     )
+
+
+def table_rows(
+    session: Session, model: type[Base], condition: Callable[[Any], Any]
+) -> tuple[str, tuple[dict[str, Any], ...]]:
+    """Every row of `model`'s table matching `condition(columns)`, as plain dicts.
+
+    Snapshots for undo are made of these; `insert_rows` puts them back exactly.
+    """
+    table = cast(Table, model.__table__)
+    result = session.execute(select(table).where(condition(table.c)))
+    return table.name, tuple(dict(row._mapping) for row in result)
+
+
+def insert_rows(session: Session, rows: Rows) -> None:
+    for table_name, values in rows:
+        if values:
+            session.execute(insert(Base.metadata.tables[table_name]), [dict(v) for v in values])

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from storage.models import Article, Suggestion, utcnow
 from storage.records import (
@@ -188,35 +189,46 @@ class SuggestionOperations(ServicePart):
     def set_suggestion_status(
         self, ids: Sequence[int], status: str, actor: str = RESEARCHER
     ) -> SuggestionStatusChange:
-        if status not in SUGGESTION_STATUSES:
-            raise InvalidEdit(f"“{status}” is not a suggestion status.")
         with self._sessions.write() as session:
-            rows = list(session.scalars(select(Suggestion).where(Suggestion.id.in_(list(ids)))))
-            rows = [row for row in rows if row.status != status]
-            before = tuple((row.id, row.status, row.decided_at) for row in rows)
-            decided_at = None if status == "open" else utcnow()
-            session.execute(
-                update(Suggestion)
-                .where(Suggestion.id.in_([r.id for r in rows]))
-                .values(status=status, decided_at=decided_at)
-            )
-            for row in rows:
-                record_change(session, actor, "suggestion", row.id, status, {"before": row.status})
-            articles = tuple(sorted({row.article_id for row in rows}))
-        return SuggestionStatusChange(before, status, articles)
+            return set_statuses(session, ids, status, actor)
 
     def restore_suggestion_statuses(self, change: SuggestionStatusChange) -> None:
         """Undo `set_suggestion_status`: put every status back as it was."""
         with self._sessions.write() as session:
-            for suggestion_id, status, decided_at in change.before:
-                session.execute(
-                    update(Suggestion)
-                    .where(Suggestion.id == suggestion_id)
-                    .values(status=status, decided_at=decided_at)
-                )
-                record_change(
-                    session, RESEARCHER, "suggestion", suggestion_id, "restored", {"status": status}
-                )
+            restore_statuses(session, change)
+
+
+def set_statuses(
+    session: Session, ids: Sequence[int], status: str, actor: str
+) -> SuggestionStatusChange:
+    """Decide suggestions inside an open transaction; returns what undo needs."""
+    if status not in SUGGESTION_STATUSES:
+        raise InvalidEdit(f"“{status}” is not a suggestion status.")
+    rows = list(session.scalars(select(Suggestion).where(Suggestion.id.in_(list(ids)))))
+    rows = [row for row in rows if row.status != status]
+    before = tuple((row.id, row.status, row.decided_at) for row in rows)
+    decided_at = None if status == "open" else utcnow()
+    session.execute(
+        update(Suggestion)
+        .where(Suggestion.id.in_([r.id for r in rows]))
+        .values(status=status, decided_at=decided_at)
+    )
+    for row in rows:
+        record_change(session, actor, "suggestion", row.id, status, {"before": row.status})
+    articles = tuple(sorted({row.article_id for row in rows}))
+    return SuggestionStatusChange(before, status, articles)
+
+
+def restore_statuses(session: Session, change: SuggestionStatusChange) -> None:
+    for suggestion_id, status, decided_at in change.before:
+        session.execute(
+            update(Suggestion)
+            .where(Suggestion.id == suggestion_id)
+            .values(status=status, decided_at=decided_at)
+        )
+        record_change(
+            session, RESEARCHER, "suggestion", suggestion_id, "restored", {"status": status}
+        )
 
 
 def _check(item: SuggestionLike, text_length: int) -> None:

@@ -26,7 +26,10 @@ def test_seeds_are_pre_annotated_against_their_anchor(project: ProjectService) -
     (accept,) = [c for c in claims if c.text.startswith("According to Cho Tae-yul")]
     assert accept.attributes["claimant"] == "Cho Tae-yul"
     assert (accept.pipeline, accept.pipeline_version, accept.component) == (
-        "en_core_web_sm", "3.8.0", "claimline_claims")
+        "en_core_web_sm",
+        "3.8.0",
+        "claimline_claims",
+    )
 
 
 def test_running_again_keeps_decisions_and_adds_nothing(project: ProjectService) -> None:
@@ -45,8 +48,12 @@ def test_running_again_keeps_decisions_and_adds_nothing(project: ProjectService)
 
 
 def test_cancel_stops_between_articles(project: ProjectService, make_parsed) -> None:
-    project.add_articles([make_parsed(f"Report {i}: the dam at Harrow opened on {i} May 2024.")
-                          for i in range(1, 30)])
+    project.add_articles(
+        [
+            make_parsed(f"Report {i}: the dam at Harrow opened on {i} May 2024.")
+            for i in range(1, 30)
+        ]
+    )
     report = preannotate(project, Preannotator(), should_cancel=lambda: True)
     assert report.cancelled
     assert report.articles_done == 1
@@ -54,8 +61,9 @@ def test_cancel_stops_between_articles(project: ProjectService, make_parsed) -> 
 
 
 def test_a_missing_pipeline_is_reported(project: ProjectService, make_parsed) -> None:
-    project.add_articles([make_parsed("The harbour reopened on 3 March 2025.",
-                                      published=dt.date(2025, 3, 4))])
+    project.add_articles(
+        [make_parsed("The harbour reopened on 3 March 2025.", published=dt.date(2025, 3, 4))]
+    )
     report = preannotate(project, Preannotator("no_such_pipeline"))
     assert report.pipelines == ("rule-based-en 1",)
     assert report.notices and "no_such_pipeline" in report.notices[0]
@@ -69,19 +77,38 @@ def test_annotate_command(tmp_path: Path) -> None:
     with ProjectService.create(project_path) as project:
         add_seed_corpus(project)
     command = Path(sys.executable).parent / "claimline"
-    result = subprocess.run([command, "annotate", project_path], capture_output=True, text=True,
-                            check=False, timeout=300)
+    result = subprocess.run(
+        [command, "annotate", project_path],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("2 articles pre-annotated:")
-    again = subprocess.run([command, "annotate", project_path, "--articles", "1"],
-                           capture_output=True, text=True, check=False, timeout=300)
+    again = subprocess.run(
+        [command, "annotate", project_path, "--articles", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert again.returncode == 0, again.stderr
     assert "1 article pre-annotated: 0 new suggestions" in again.stdout
-    settings = subprocess.run([command, "settings", project_path, "annotation.claim_threshold",
-                               "0.9"], capture_output=True, text=True, check=False)
+    settings = subprocess.run(
+        [command, "settings", project_path, "annotation.claim_threshold", "0.9"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert settings.returncode == 0
-    strict = subprocess.run([command, "annotate", project_path], capture_output=True, text=True,
-                            check=False, timeout=300)
+    strict = subprocess.run(
+        [command, "annotate", project_path],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert "withdrawn" in strict.stdout and " 0 withdrawn" not in strict.stdout
 
 

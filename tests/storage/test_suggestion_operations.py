@@ -32,10 +32,25 @@ class Proposal:
 def proposals(score: float = 0.8) -> list[Proposal]:
     return [
         Proposal("entity", 0, 4, "GPE", "ner"),
-        Proposal("timex", 17, 23, "DATE", "claimline_timex", rule="weekday",
-                 attributes={"type": "DATE", "value": "2025-03-17", "mod": None}),
-        Proposal("claim", 0, len(TEXT), "claim", "claimline_claims", score=score,
-                 rule="attribution", attributes={"claimant": "Kyiv", "reasons": ["number"]}),
+        Proposal(
+            "timex",
+            17,
+            23,
+            "DATE",
+            "claimline_timex",
+            rule="weekday",
+            attributes={"type": "DATE", "value": "2025-03-17", "mod": None},
+        ),
+        Proposal(
+            "claim",
+            0,
+            len(TEXT),
+            "claim",
+            "claimline_claims",
+            score=score,
+            rule="attribution",
+            attributes={"claimant": "Kyiv", "reasons": ["number"]},
+        ),
     ]
 
 
@@ -53,7 +68,10 @@ def test_suggestions_are_stored_with_their_provenance(
     claim, entity, timex = sorted(project.list_suggestions(article_id), key=lambda s: s.kind)
     assert entity.text == "Kyiv" and entity.label == "GPE" and entity.status == "open"
     assert (claim.pipeline, claim.pipeline_version, claim.component, claim.rule) == (
-        "en_core_web_sm", "3.8.0", "claimline_claims", "attribution"
+        "en_core_web_sm",
+        "3.8.0",
+        "claimline_claims",
+        "attribution",
     )
     assert claim.attributes["claimant"] == "Kyiv"
     assert timex.text == "Monday" and timex.attributes["value"] == "2025-03-17"
@@ -106,7 +124,8 @@ def test_status_change_is_undone_exactly(project: ProjectService, article_id: in
     def rows() -> list[tuple[object, ...]]:
         with sqlite3.connect(project.path) as connection:
             return connection.execute(
-                "SELECT id, status, decided_at FROM suggestions ORDER BY id").fetchall()
+                "SELECT id, status, decided_at FROM suggestions ORDER BY id"
+            ).fetchall()
 
     before = rows()
     change = project.set_suggestion_status(ids, "accepted")
@@ -117,8 +136,9 @@ def test_status_change_is_undone_exactly(project: ProjectService, article_id: in
 
 def test_spans_outside_the_text_are_refused(project: ProjectService, article_id: int) -> None:
     with pytest.raises(ValueError, match="outside the text"):
-        project.store_suggestions({article_id: [Proposal("entity", 60, 999, "GPE", "ner")]},
-                                  SM, COMPONENTS)
+        project.store_suggestions(
+            {article_id: [Proposal("entity", 60, 999, "GPE", "ner")]}, SM, COMPONENTS
+        )
     assert project.list_suggestions(article_id) == []
 
 
@@ -129,8 +149,9 @@ def test_annotation_inputs_carry_the_anchor_date(project: ProjectService, make_p
     (article,), _ = project.add_articles([make_parsed(TEXT, published=dt.date(2025, 3, 18))])
     (plain,) = project.annotation_inputs([article.id])
     assert plain.anchor_date == dt.date(2025, 3, 18)
-    project.update_metadata(article.id, dataclasses.replace(
-        article.metadata, reference_date=dt.date(2025, 3, 17)))
+    project.update_metadata(
+        article.id, dataclasses.replace(article.metadata, reference_date=dt.date(2025, 3, 17))
+    )
     (anchored,) = project.annotation_inputs([article.id])
     assert anchored.anchor_date == dt.date(2025, 3, 17)
     assert anchored.text == TEXT
