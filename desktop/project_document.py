@@ -14,13 +14,21 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from storage.records import (
+    Acceptance,
     ArticleMetadata,
     ArticlesChanged,
     ArticleSnapshot,
     ArticleSummary,
+    ClaimFields,
+    ClaimRecord,
+    ClaimsChanged,
+    ClaimSnapshot,
+    LabelRecord,
     MetadataChange,
+    SuggestionStatusChange,
 )
 from storage.service import ProjectService
+from storage.service_base import Rows
 
 
 class ProjectDocument(QObject):
@@ -30,6 +38,9 @@ class ProjectDocument(QObject):
     projectClosed = Signal()
     articlesChanged = Signal(object)  # ArticlesChanged
     settingsChanged = Signal()
+    claimsChanged = Signal(object)  # ClaimsChanged
+    suggestionsChanged = Signal(object)  # tuple of article ids whose suggestions changed
+    labelsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,3 +100,81 @@ class ProjectDocument(QObject):
         """Articles were stored by a background import; tell the views."""
         if articles:
             self.articlesChanged.emit(ArticlesChanged(added=tuple(a.id for a in articles)))
+
+    # ------------------------------------------------------------ claims
+    def create_claim(self, article_id: int, fields: ClaimFields) -> ClaimRecord:
+        claim = self.service.create_claim(article_id, fields)
+        self.claimsChanged.emit(ClaimsChanged((article_id,), added=(claim.id,)))
+        return claim
+
+    def update_claim(self, claim_id: int, fields: ClaimFields) -> tuple[ClaimRecord, ClaimRecord]:
+        before, after = self.service.update_claim(claim_id, fields)
+        self.claimsChanged.emit(ClaimsChanged((after.article_id,), updated=(claim_id,)))
+        return before, after
+
+    def delete_claims(self, ids: tuple[int, ...]) -> ClaimSnapshot:
+        snapshot = self.service.delete_claims(ids)
+        self.claimsChanged.emit(ClaimsChanged(snapshot.article_ids, removed=snapshot.claim_ids))
+        return snapshot
+
+    def restore_claims(self, snapshot: ClaimSnapshot) -> None:
+        self.claimsChanged.emit(self.service.restore_claims(snapshot))
+
+    # ------------------------------------------------------------ suggestions
+    def accept_suggestions(
+        self, ids: tuple[int, ...], overrides: dict[int, ClaimFields] | None = None
+    ) -> Acceptance:
+        acceptance = self.service.accept_suggestions(ids, overrides)
+        articles = acceptance.statuses.article_ids
+        self.suggestionsChanged.emit(articles)
+        if acceptance.created_claims:
+            self.claimsChanged.emit(ClaimsChanged(articles, added=acceptance.created_claims))
+        return acceptance
+
+    def undo_acceptance(self, acceptance: Acceptance) -> ClaimSnapshot:
+        snapshot = self.service.undo_acceptance(acceptance)
+        articles = acceptance.statuses.article_ids
+        self.suggestionsChanged.emit(articles)
+        if acceptance.created_claims:
+            self.claimsChanged.emit(ClaimsChanged(articles, removed=acceptance.created_claims))
+        return snapshot
+
+    def redo_acceptance(self, acceptance: Acceptance, snapshot: ClaimSnapshot) -> None:
+        self.service.redo_acceptance(acceptance, snapshot)
+        articles = acceptance.statuses.article_ids
+        self.suggestionsChanged.emit(articles)
+        if acceptance.created_claims:
+            self.claimsChanged.emit(ClaimsChanged(articles, added=acceptance.created_claims))
+
+    def set_suggestion_status(self, ids: tuple[int, ...], status: str) -> SuggestionStatusChange:
+        change = self.service.set_suggestion_status(ids, status)
+        self.suggestionsChanged.emit(change.article_ids)
+        return change
+
+    def restore_suggestion_statuses(self, change: SuggestionStatusChange) -> None:
+        self.service.restore_suggestion_statuses(change)
+        self.suggestionsChanged.emit(change.article_ids)
+
+    def redo_suggestion_status(self, change: SuggestionStatusChange) -> None:
+        self.service.redo_suggestion_status(change)
+        self.suggestionsChanged.emit(change.article_ids)
+
+    # ------------------------------------------------------------ labels
+    def create_label(self, name: str, colour: str, shortcut: int | None) -> LabelRecord:
+        label = self.service.create_label(name, colour, shortcut=shortcut)
+        self.labelsChanged.emit()
+        return label
+
+    def update_label(self, label: LabelRecord) -> tuple[LabelRecord, LabelRecord]:
+        result = self.service.update_label(label)
+        self.labelsChanged.emit()
+        return result
+
+    def delete_label(self, label_id: int) -> Rows:
+        rows = self.service.delete_label(label_id)
+        self.labelsChanged.emit()
+        return rows
+
+    def restore_label(self, rows: Rows) -> None:
+        self.service.restore_rows(rows)
+        self.labelsChanged.emit()

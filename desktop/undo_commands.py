@@ -11,7 +11,17 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop.project_document import ProjectDocument
-from storage.records import ArticleMetadata, ArticleSnapshot, ImportReport
+from storage.records import (
+    Acceptance,
+    ArticleMetadata,
+    ArticleSnapshot,
+    ClaimFields,
+    ClaimSnapshot,
+    ImportReport,
+    LabelRecord,
+    SuggestionStatusChange,
+)
+from storage.service_base import Rows
 
 
 def _plural(count: int, word: str) -> str:
@@ -91,3 +101,177 @@ class SetSettingsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._document.set_settings(self._before)
+
+
+# ---------------------------------------------------------------- claims
+def _quote(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+
+
+class CreateClaimCommand(QUndoCommand):
+    """Marks a span as a claim. Redo after undo restores the very same claim (same id)."""
+
+    def __init__(
+        self, document: ProjectDocument, article_id: int, fields: ClaimFields, quote: str
+    ) -> None:
+        super().__init__(f"Mark claim {_quote(quote)}")
+        self._document = document
+        self._article_id = article_id
+        self._fields = fields
+        self._snapshot: ClaimSnapshot | None = None
+        self.claim_id: int | None = None
+
+    def redo(self) -> None:
+        if self._snapshot is None:
+            self.claim_id = self._document.create_claim(self._article_id, self._fields).id
+        else:
+            self._document.restore_claims(self._snapshot)
+
+    def undo(self) -> None:
+        assert self.claim_id is not None
+        self._snapshot = self._document.delete_claims((self.claim_id,))
+
+
+class EditClaimCommand(QUndoCommand):
+    def __init__(
+        self,
+        document: ProjectDocument,
+        claim_id: int,
+        before: ClaimFields,
+        after: ClaimFields,
+        what: str,
+    ) -> None:
+        super().__init__(what)
+        self._document = document
+        self._claim_id = claim_id
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._document.update_claim(self._claim_id, self._after)
+
+    def undo(self) -> None:
+        self._document.update_claim(self._claim_id, self._before)
+
+
+class DeleteClaimsCommand(QUndoCommand):
+    def __init__(self, document: ProjectDocument, ids: tuple[int, ...]) -> None:
+        super().__init__(f"Delete {_plural(len(ids), 'claim')}")
+        self._document = document
+        self._ids = ids
+        self._snapshot: ClaimSnapshot | None = None
+
+    def redo(self) -> None:
+        self._snapshot = self._document.delete_claims(self._ids)
+
+    def undo(self) -> None:
+        assert self._snapshot is not None
+        self._document.restore_claims(self._snapshot)
+
+
+# ---------------------------------------------------------------- suggestions
+class AcceptSuggestionsCommand(QUndoCommand):
+    """Accepts suggestions; claim candidates become claims (with any edits made first)."""
+
+    def __init__(
+        self,
+        document: ProjectDocument,
+        ids: tuple[int, ...],
+        what: str,
+        overrides: dict[int, ClaimFields] | None = None,
+    ) -> None:
+        super().__init__(what)
+        self._document = document
+        self._ids = ids
+        self._overrides = overrides
+        self._acceptance: Acceptance | None = None
+        self._snapshot: ClaimSnapshot | None = None
+
+    @property
+    def created_claims(self) -> tuple[int, ...]:
+        return self._acceptance.created_claims if self._acceptance else ()
+
+    def redo(self) -> None:
+        if self._acceptance is None or self._snapshot is None:
+            self._acceptance = self._document.accept_suggestions(self._ids, self._overrides)
+        else:  # the same claims, ids and decision times as the first time
+            self._document.redo_acceptance(self._acceptance, self._snapshot)
+
+    def undo(self) -> None:
+        assert self._acceptance is not None
+        self._snapshot = self._document.undo_acceptance(self._acceptance)
+
+
+class SetSuggestionStatusCommand(QUndoCommand):
+    """Rejects suggestions (or reopens them)."""
+
+    def __init__(
+        self, document: ProjectDocument, ids: tuple[int, ...], status: str, what: str
+    ) -> None:
+        super().__init__(what)
+        self._document = document
+        self._ids = ids
+        self._status = status
+        self._change: SuggestionStatusChange | None = None
+
+    def redo(self) -> None:
+        if self._change is None:
+            self._change = self._document.set_suggestion_status(self._ids, self._status)
+        else:
+            self._document.redo_suggestion_status(self._change)
+
+    def undo(self) -> None:
+        assert self._change is not None
+        self._document.restore_suggestion_statuses(self._change)
+
+
+# ---------------------------------------------------------------- labels
+class CreateLabelCommand(QUndoCommand):
+    def __init__(
+        self, document: ProjectDocument, name: str, colour: str, shortcut: int | None
+    ) -> None:
+        super().__init__(f"Add label “{name}”")
+        self._document = document
+        self._args = (name, colour, shortcut)
+        self._rows: Rows | None = None
+        self.label_id: int | None = None
+
+    def redo(self) -> None:
+        if self._rows is None:
+            self.label_id = self._document.create_label(*self._args).id
+        else:
+            self._document.restore_label(self._rows)
+
+    def undo(self) -> None:
+        assert self.label_id is not None
+        self._rows = self._document.delete_label(self.label_id)
+
+
+class EditLabelCommand(QUndoCommand):
+    def __init__(self, document: ProjectDocument, before: LabelRecord, after: LabelRecord) -> None:
+        super().__init__(f"Edit label “{after.name}”")
+        self._document = document
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._document.update_label(self._after)
+
+    def undo(self) -> None:
+        self._document.update_label(self._before)
+
+
+class DeleteLabelCommand(QUndoCommand):
+    def __init__(self, document: ProjectDocument, label: LabelRecord) -> None:
+        super().__init__(f"Delete label “{label.name}”")
+        self._document = document
+        self._label_id = label.id
+        self._rows: Rows | None = None
+
+    def redo(self) -> None:
+        self._rows = self._document.delete_label(self._label_id)
+
+    def undo(self) -> None:
+        assert self._rows is not None
+        self._document.restore_label(self._rows)

@@ -44,7 +44,7 @@ from storage.service_base import (
     record_change,
     table_rows,
 )
-from storage.suggestion_operations import restore_statuses, set_statuses
+from storage.suggestion_operations import reapply_statuses, restore_statuses, set_statuses
 
 ENTITY_CLAIMANT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 
@@ -257,11 +257,19 @@ class ClaimOperations(ServicePart):
             statuses = set_statuses(session, ids, "accepted", actor)
         return Acceptance(statuses, tuple(created))
 
-    def undo_acceptance(self, acceptance: Acceptance) -> None:
-        """Remove the claims an acceptance created and put the suggestions back as they were."""
+    def undo_acceptance(self, acceptance: Acceptance) -> ClaimSnapshot:
+        """Remove the claims an acceptance created and put the suggestions back as they were.
+
+        The snapshot returned lets `redo_acceptance` bring back the very same claims.
+        """
+        created = acceptance.created_claims
         with self._sessions.write() as session:
-            session.execute(delete(Claim).where(Claim.id.in_(acceptance.created_claims)))
-            for claim_id in acceptance.created_claims:
+            rows = (
+                table_rows(session, Claim, lambda c: c.id.in_(created)),
+                table_rows(session, ClaimLabel, lambda c: c.claim_id.in_(created)),
+            )
+            session.execute(delete(Claim).where(Claim.id.in_(created)))
+            for claim_id in created:
                 record_change(
                     session,
                     RESEARCHER,
@@ -271,6 +279,12 @@ class ClaimOperations(ServicePart):
                     {"reason": "acceptance undone"},
                 )
             restore_statuses(session, acceptance.statuses)
+        return ClaimSnapshot(created, acceptance.statuses.article_ids, rows)
+
+    def redo_acceptance(self, acceptance: Acceptance, snapshot: ClaimSnapshot) -> None:
+        with self._sessions.write() as session:
+            insert_rows(session, snapshot.rows)
+            reapply_statuses(session, acceptance.statuses)
 
 
 # ---------------------------------------------------------------- helpers
@@ -365,7 +379,6 @@ def _records(session: Session, rows: list[Claim]) -> list[ClaimRecord]:
             label_ids=tuple(labels.get(r.id, ())),
             from_suggestion_id=r.from_suggestion_id,
             created_at=r.created_at,
-            updated_at=r.updated_at,
         )
         for r in rows
     ]

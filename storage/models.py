@@ -81,7 +81,6 @@ class Article(Base):
     import_notes: Mapped[list[Any]] = mapped_column(default=list)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     suggestions: Mapped[list[Suggestion]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
@@ -203,7 +202,6 @@ class Claim(Base):
         ForeignKey("suggestions.id", ondelete="SET NULL")
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     article: Mapped[Article] = relationship(back_populates="claims")
 
@@ -233,7 +231,6 @@ class Event(Base):
     latest: Mapped[dt.date | None] = mapped_column(Date)
     anchor_date: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
 class EventTag(Base):

@@ -274,6 +274,7 @@ class SuggestionStatusChange:
     before: tuple[tuple[int, str, dt.datetime | None], ...]  # (id, status, decided_at)
     status: str
     article_ids: tuple[int, ...]
+    decided_at: dt.datetime | None = None  # when the new status was given, for an exact redo
 
 
 # ---------------------------------------------------------------- claims and labels
@@ -305,7 +306,6 @@ class ClaimRecord:
     label_ids: tuple[int, ...]
     from_suggestion_id: int | None
     created_at: dt.datetime
-    updated_at: dt.datetime
 
 
 @dataclass(frozen=True)

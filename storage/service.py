@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 
 from storage import project_file, schema
 from storage.article_operations import (
@@ -114,5 +114,9 @@ class ProjectService(
             return default if row is None else row.value
 
     def set_setting(self, key: str, value: Any) -> None:
+        """Store a setting; None removes it, so the default applies again."""
         with self._sessions.write() as session:
-            session.merge(Setting(key=key, value=value))
+            if value is None:
+                session.execute(delete(Setting).where(Setting.key == key))
+            else:
+                session.merge(Setting(key=key, value=value))

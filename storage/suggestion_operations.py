@@ -197,6 +197,10 @@ class SuggestionOperations(ServicePart):
         with self._sessions.write() as session:
             restore_statuses(session, change)
 
+    def redo_suggestion_status(self, change: SuggestionStatusChange) -> None:
+        with self._sessions.write() as session:
+            reapply_statuses(session, change)
+
 
 def set_statuses(
     session: Session, ids: Sequence[int], status: str, actor: str
@@ -216,7 +220,21 @@ def set_statuses(
     for row in rows:
         record_change(session, actor, "suggestion", row.id, status, {"before": row.status})
     articles = tuple(sorted({row.article_id for row in rows}))
-    return SuggestionStatusChange(before, status, articles)
+    return SuggestionStatusChange(before, status, articles, decided_at)
+
+
+def reapply_statuses(session: Session, change: SuggestionStatusChange) -> None:
+    """Redo a decision exactly as it was first made (same status, same time)."""
+    ids = [suggestion_id for suggestion_id, _status, _at in change.before]
+    session.execute(
+        update(Suggestion)
+        .where(Suggestion.id.in_(ids))
+        .values(status=change.status, decided_at=change.decided_at)
+    )
+    for suggestion_id in ids:
+        record_change(
+            session, RESEARCHER, "suggestion", suggestion_id, change.status, {"redone": True}
+        )
 
 
 def restore_statuses(session: Session, change: SuggestionStatusChange) -> None:

@@ -146,9 +146,9 @@ def test_older_project_is_backed_up_and_upgraded(tmp_path: Path) -> None:
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute(
             "INSERT INTO articles (uid, title, text, text_sha256, char_count, word_count, origin,"
-            " source_format, import_notes, extra, imported_at, updated_at) VALUES ('u1',"
+            " source_format, import_notes, extra, imported_at) VALUES ('u1',"
             " 'Harbour reopens', 'The harbour of Tidewick reopened after the storm.', 'x', 48, 8,"
-            " 'old', 'txt', '[]', '{}', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            " 'old', 'txt', '[]', '{}', '2025-01-01 00:00:00')"
         )
     assert read_header(path).schema == 1
 
@@ -195,7 +195,7 @@ def test_foreign_keys_are_enforced(project: ProjectService) -> None:
     with pytest.raises(IntegrityError), project._sessions.write() as session:
         session.execute(
             text(
-                'INSERT INTO claims (uid, article_id, start, "end", note, created_at, updated_at)'
-                " VALUES ('c', 999, 0, 4, '', '2025-01-01', '2025-01-01')"
+                'INSERT INTO claims (uid, article_id, start, "end", note, created_at)'
+                " VALUES ('c', 999, 0, 4, '', '2025-01-01')"
             )
         )

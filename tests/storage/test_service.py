@@ -146,11 +146,11 @@ def test_delete_and_restore_bring_back_every_row(project: ProjectService, make_p
                 VALUES ({a.id}, 'entity', 4, 11, 'GPE', '{{}}', 'accepted', 'en_core_web_sm',
                 '3.8.0', 'ner', '', 'f1', '{TS}');
             INSERT INTO claims (uid, article_id, start, "end", claimant, note, from_suggestion_id,
-                created_at, updated_at)
-                VALUES ('c1', {a.id}, 0, 30, 'Fishers', 'n', 1, '{TS}', '{TS}');
+                created_at)
+                VALUES ('c1', {a.id}, 0, 30, 'Fishers', 'n', 1, '{TS}');
             INSERT INTO claim_labels VALUES (1, 1);
-            INSERT INTO events (uid, title, description, participants, created_at, updated_at)
-                VALUES ('e1', 'Harbour reopening', '', '[]', '{TS}', '{TS}');
+            INSERT INTO events (uid, title, description, participants, created_at)
+                VALUES ('e1', 'Harbour reopening', '', '[]', '{TS}');
             INSERT INTO claim_event_links VALUES (1, 1, 'reports', '{TS}');
             INSERT INTO alignments (article_a_id, article_b_id, a_start, a_end, claim_a_id,
                 relation, differences, reason, status, aligner, created_at)

@@ -43,7 +43,6 @@ def upgrade() -> None:
         sa.Column("import_notes", sa.JSON(), nullable=False),
         sa.Column("extra", sa.JSON(), nullable=False),
         sa.Column("imported_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_articles")),
         sa.UniqueConstraint("text_sha256", name=op.f("uq_articles_text_sha256")),
         sa.UniqueConstraint("uid", name=op.f("uq_articles_uid")),
@@ -80,7 +79,6 @@ def upgrade() -> None:
         sa.Column("latest", sa.Date(), nullable=True),
         sa.Column("anchor_date", sa.Date(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
             "earliest IS NULL OR latest IS NULL OR earliest <= latest",
             name=op.f("ck_events_bounds"),
@@ -204,7 +202,6 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("from_suggestion_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint('start >= 0 AND "end" > start', name=op.f("ck_claims_span")),
         sa.ForeignKeyConstraint(
             ["article_id"],
