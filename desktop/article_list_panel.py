@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.article_table_model import (
+    CLAIMS,
     LANGUAGE,
     OUTLET,
     PUBLISHED,
+    REVIEWED,
     TITLE,
     WORDS,
     ArticleFilterProxy,
@@ -66,7 +68,7 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(OUTLET, 100)
-        for column in (PUBLISHED, LANGUAGE, WORDS):
+        for column in (PUBLISHED, LANGUAGE, WORDS, CLAIMS, REVIEWED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(40)
         selection = self.table.selectionModel()

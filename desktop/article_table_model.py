@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from storage.records import ArticlesChanged, ArticleSummary
+from storage.records import ArticlesChanged, ArticleSummary, ReviewProgress
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -26,9 +26,11 @@ SearchTextRole = Qt.ItemDataRole.UserRole + 3
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Title", "Outlet", "Published", "Lang", "Words")
-COLUMN_TIPS = ("Headline", "Publication or site", "Publication date", "Language", "Length in words")
-TITLE, OUTLET, PUBLISHED, LANGUAGE, WORDS = range(len(COLUMNS))
+COLUMNS = ("Title", "Outlet", "Published", "Lang", "Words", "Claims", "Reviewed")
+COLUMN_TIPS = ("Headline", "Publication or site", "Publication date", "Language",
+               "Length in words", "Claims marked", "Share of the model's suggestions reviewed")
+TITLE, OUTLET, PUBLISHED, LANGUAGE, WORDS, CLAIMS, REVIEWED = range(len(COLUMNS))
+NUMERIC = (WORDS, CLAIMS, REVIEWED)
 UNTITLED = "(untitled)"
 
 
@@ -37,6 +39,8 @@ class ArticleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
         self._titles: dict[int, str] = {}
+        self._claims: dict[int, int] = {}
+        self._review: dict[int, ReviewProgress] = {}
 
     # ------------------------------------------------------------ content
     def set_articles(self, articles: Sequence[ArticleSummary]) -> None:
@@ -69,6 +73,21 @@ class ArticleTableModel(QAbstractTableModel):
             self._titles.update((a.id, a.title) for a in new)
             self.endInsertRows()
 
+    def set_annotation_counts(
+        self, claims: dict[int, int], review: dict[int, ReviewProgress], *, replace: bool = False
+    ) -> None:
+        """Claim counts and review progress, for all articles (`replace`) or some."""
+        if replace:
+            self._claims, self._review = dict(claims), dict(review)
+            ids = {a.id for a in self._rows}
+        else:
+            ids = set(claims) | set(review)
+            self._claims.update(claims)
+            self._review.update(review)
+        rows = [r for r, a in enumerate(self._rows) if a.id in ids]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), CLAIMS), self.index(max(rows), REVIEWED))
+
     def article_at(self, row: int) -> ArticleSummary:
         return self._rows[row]
 
@@ -90,7 +109,7 @@ class ArticleTableModel(QAbstractTableModel):
                 return COLUMNS[section]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return COLUMN_TIPS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == WORDS:
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -110,8 +129,8 @@ class ArticleTableModel(QAbstractTableModel):
             parts = [meta.title, meta.outlet, meta.author, meta.language, article.origin]
             return " ".join(p for p in parts if p).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(article)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS:
+            return self._review_tip(article.id) if column == REVIEWED else self._tooltip(article)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -126,10 +145,14 @@ class ArticleTableModel(QAbstractTableModel):
             return meta.published.isoformat() if meta.published else ""
         if column == LANGUAGE:
             return meta.language or ""
+        if column == CLAIMS:
+            return str(self._claims.get(article.id, 0) or "")
+        if column == REVIEWED:
+            review = self._review.get(article.id)
+            return f"{100 * review.reviewed // review.total}%" if review and review.total else ""
         return f"{article.word_count:,}"
 
-    @staticmethod
-    def _sort_key(article: ArticleSummary, column: int) -> Any:
+    def _sort_key(self, article: ArticleSummary, column: int) -> Any:
         meta = article.metadata
         if column == TITLE:
             return (meta.title or "").casefold()
@@ -140,7 +163,19 @@ class ArticleTableModel(QAbstractTableModel):
             return meta.published.isoformat() if meta.published else "9999"
         if column == LANGUAGE:
             return meta.language or ""
+        if column == CLAIMS:
+            return self._claims.get(article.id, 0)
+        if column == REVIEWED:
+            review = self._review.get(article.id)
+            return review.reviewed / review.total if review and review.total else -1.0
         return article.word_count
+
+    def _review_tip(self, article_id: int) -> str:
+        review = self._review.get(article_id)
+        if review is None or not review.total:
+            return "Not pre-annotated yet"
+        return (f"{review.reviewed} of {review.total} suggestions reviewed "
+                f"({review.accepted} accepted, {review.rejected} rejected)")
 
     def _tooltip(self, article: ArticleSummary) -> str:
         lines = [article.title or UNTITLED]

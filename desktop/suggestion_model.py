@@ -79,9 +79,38 @@ class SuggestionTreeModel(QAbstractItemModel):
         self._groups: list[list[SuggestionRecord]] = [[] for _ in GROUPS]
 
     def set_suggestions(self, suggestions: Sequence[SuggestionRecord]) -> None:
-        self.beginResetModel()
-        self._groups = [[s for s in suggestions if s.kind == kind] for kind, _ in GROUPS]
-        self.endResetModel()
+        """Show `suggestions`. When only their statuses or details changed (a review
+        decision), rows are updated in place so that selection and scrolling stay put."""
+        groups = [[s for s in suggestions if s.kind == kind] for kind, _ in GROUPS]
+        same_rows = [[s.id for s in g] for g in groups] == [[s.id for s in g]
+                                                            for g in self._groups]
+        if not same_rows:
+            self.beginResetModel()
+            self._groups = groups
+            self.endResetModel()
+            return
+        old, self._groups = self._groups, groups
+        for group, (before, after) in enumerate(zip(old, groups, strict=True)):
+            changed = [row for row, (a, b) in enumerate(zip(before, after, strict=True))
+                       if a != b]
+            if changed:
+                parent = self.index(group, 0)
+                self.dataChanged.emit(self.index(min(changed), 0, parent),
+                                      self.index(max(changed), len(COLUMNS) - 1, parent))
+                self.dataChanged.emit(parent, parent)  # the reviewed count in the heading
+
+    def group_of(self, kind: str) -> int:
+        return next(i for i, (k, _title) in enumerate(GROUPS) if k == kind)
+
+    def suggestions_of(self, kind: str) -> list[SuggestionRecord]:
+        return list(self._groups[self.group_of(kind)])
+
+    def index_of(self, suggestion_id: int) -> QModelIndex:
+        for group, rows in enumerate(self._groups):
+            for row, suggestion in enumerate(rows):
+                if suggestion.id == suggestion_id:
+                    return self.index(row, 0, self.index(group, 0))
+        return QModelIndex()
 
     def suggestion(self, index: ModelIndex) -> SuggestionRecord | None:
         if not index.isValid() or index.internalId() == 0:

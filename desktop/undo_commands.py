@@ -1,7 +1,14 @@
 """One QUndoCommand per kind of edit. Every edit a researcher makes goes through here.
 
-Commands hold only plain records (before/after metadata, a snapshot of what
-was deleted), so undo and redo restore the database exactly.
+Commands hold only plain records (before/after fields, snapshots of deleted
+rows), so undo and redo restore the database exactly: the first `redo` makes
+the change, `undo` takes it back (keeping what a later redo needs), and every
+later `redo` puts back exactly what the first one made (same ids, same times).
+
+The service may refuse an edit (`InvalidEdit`: a clashing label name, a span
+outside the text). The first `redo` then leaves nothing behind: the command
+marks itself obsolete, so `QUndoStack.push` drops it, and keeps the reason in
+`refusal` for the window to show.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from storage.records import (
     LabelRecord,
     SuggestionStatusChange,
 )
+from storage.service import InvalidEdit
 from storage.service_base import Rows
 
 
@@ -28,36 +36,63 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class EditMetadataCommand(QUndoCommand):
-    def __init__(
-        self,
-        document: ProjectDocument,
-        article_id: int,
-        before: ArticleMetadata,
-        after: ArticleMetadata,
-    ) -> None:
-        fields = ", ".join(before.changed_fields(after)).replace("_", " ")
-        super().__init__(f"Edit {fields} of “{after.title or before.title}”")
+def _quote(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+
+
+class ProjectCommand(QUndoCommand):
+    """Base of every edit. Subclasses implement `do` (the first time), `undo`, and
+    `do_again` when a later redo must differ from the first (restore, not recreate)."""
+
+    def __init__(self, document: ProjectDocument, text: str) -> None:
+        super().__init__(text)
         self._document = document
+        self._done = False
+        self.refusal: str | None = None
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def do_again(self) -> None:
+        self.do()
+
+    def redo(self) -> None:
+        if self._done:
+            self.do_again()
+            return
+        try:
+            self.do()
+        except InvalidEdit as error:
+            self.refusal = str(error)
+            self.setObsolete(True)
+            return
+        self._done = True
+
+
+class EditMetadataCommand(ProjectCommand):
+    def __init__(self, document: ProjectDocument, article_id: int, before: ArticleMetadata,
+                 after: ArticleMetadata) -> None:
+        fields = ", ".join(before.changed_fields(after)).replace("_", " ")
+        super().__init__(document, f"Edit {fields} of “{after.title or before.title}”")
         self._article_id = article_id
         self._before = before
         self._after = after
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._document.update_metadata(self._article_id, self._after)
 
     def undo(self) -> None:
         self._document.update_metadata(self._article_id, self._before)
 
 
-class DeleteArticlesCommand(QUndoCommand):
+class DeleteArticlesCommand(ProjectCommand):
     def __init__(self, document: ProjectDocument, ids: tuple[int, ...]) -> None:
-        super().__init__(f"Delete {_plural(len(ids), 'article')}")
-        self._document = document
+        super().__init__(document, f"Delete {_plural(len(ids), 'article')}")
         self._ids = ids
         self._snapshot: ArticleSnapshot | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._snapshot = self._document.delete_articles(self._ids)
 
     def undo(self) -> None:
@@ -65,7 +100,7 @@ class DeleteArticlesCommand(QUndoCommand):
         self._document.restore_articles(self._snapshot)
 
 
-class ImportArticlesCommand(QUndoCommand):
+class ImportArticlesCommand(ProjectCommand):
     """Records an import that already ran in the background.
 
     Its articles were stored and shown batch by batch, so the first redo does
@@ -73,30 +108,30 @@ class ImportArticlesCommand(QUndoCommand):
     """
 
     def __init__(self, document: ProjectDocument, report: ImportReport) -> None:
-        super().__init__(f"Import {_plural(len(report.imported), 'article')}")
-        self._document = document
+        super().__init__(document, f"Import {_plural(len(report.imported), 'article')}")
         self._report = report
         self._snapshot: ArticleSnapshot | None = None
 
-    def redo(self) -> None:
-        if self._snapshot is not None:
-            self._document.restore_articles(self._snapshot)
+    def do(self) -> None:
+        pass
+
+    def do_again(self) -> None:
+        assert self._snapshot is not None
+        self._document.restore_articles(self._snapshot)
 
     def undo(self) -> None:
         self._snapshot = self._document.delete_articles(self._report.imported_ids)
 
 
-class SetSettingsCommand(QUndoCommand):
+class SetSettingsCommand(ProjectCommand):
     """Changes project settings (a mapping of key to JSON value, None for the default)."""
 
     def __init__(self, document: ProjectDocument, values: dict[str, Any], text: str) -> None:
-        super().__init__(text)
-        self._document = document
+        super().__init__(document, text)
         self._after = dict(values)
-        service = document.service
-        self._before = {key: service.get_setting(key) for key in values}
+        self._before = {key: document.service.get_setting(key) for key in values}
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._document.set_settings(self._after)
 
     def undo(self) -> None:
@@ -104,65 +139,51 @@ class SetSettingsCommand(QUndoCommand):
 
 
 # ---------------------------------------------------------------- claims
-def _quote(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
-
-
-class CreateClaimCommand(QUndoCommand):
+class CreateClaimCommand(ProjectCommand):
     """Marks a span as a claim. Redo after undo restores the very same claim (same id)."""
 
-    def __init__(
-        self, document: ProjectDocument, article_id: int, fields: ClaimFields, quote: str
-    ) -> None:
-        super().__init__(f"Mark claim {_quote(quote)}")
-        self._document = document
+    def __init__(self, document: ProjectDocument, article_id: int, fields: ClaimFields,
+                 quote: str) -> None:
+        super().__init__(document, f"Mark claim {_quote(quote)}")
         self._article_id = article_id
         self._fields = fields
         self._snapshot: ClaimSnapshot | None = None
         self.claim_id: int | None = None
 
-    def redo(self) -> None:
-        if self._snapshot is None:
-            self.claim_id = self._document.create_claim(self._article_id, self._fields).id
-        else:
-            self._document.restore_claims(self._snapshot)
+    def do(self) -> None:
+        self.claim_id = self._document.create_claim(self._article_id, self._fields).id
+
+    def do_again(self) -> None:
+        assert self._snapshot is not None
+        self._document.restore_claims(self._snapshot)
 
     def undo(self) -> None:
         assert self.claim_id is not None
         self._snapshot = self._document.delete_claims((self.claim_id,))
 
 
-class EditClaimCommand(QUndoCommand):
-    def __init__(
-        self,
-        document: ProjectDocument,
-        claim_id: int,
-        before: ClaimFields,
-        after: ClaimFields,
-        what: str,
-    ) -> None:
-        super().__init__(what)
-        self._document = document
+class EditClaimCommand(ProjectCommand):
+    def __init__(self, document: ProjectDocument, claim_id: int, before: ClaimFields,
+                 after: ClaimFields, what: str) -> None:
+        super().__init__(document, what)
         self._claim_id = claim_id
         self._before = before
         self._after = after
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._document.update_claim(self._claim_id, self._after)
 
     def undo(self) -> None:
         self._document.update_claim(self._claim_id, self._before)
 
 
-class DeleteClaimsCommand(QUndoCommand):
+class DeleteClaimsCommand(ProjectCommand):
     def __init__(self, document: ProjectDocument, ids: tuple[int, ...]) -> None:
-        super().__init__(f"Delete {_plural(len(ids), 'claim')}")
-        self._document = document
+        super().__init__(document, f"Delete {_plural(len(ids), 'claim')}")
         self._ids = ids
         self._snapshot: ClaimSnapshot | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._snapshot = self._document.delete_claims(self._ids)
 
     def undo(self) -> None:
@@ -171,18 +192,12 @@ class DeleteClaimsCommand(QUndoCommand):
 
 
 # ---------------------------------------------------------------- suggestions
-class AcceptSuggestionsCommand(QUndoCommand):
+class AcceptSuggestionsCommand(ProjectCommand):
     """Accepts suggestions; claim candidates become claims (with any edits made first)."""
 
-    def __init__(
-        self,
-        document: ProjectDocument,
-        ids: tuple[int, ...],
-        what: str,
-        overrides: dict[int, ClaimFields] | None = None,
-    ) -> None:
-        super().__init__(what)
-        self._document = document
+    def __init__(self, document: ProjectDocument, ids: tuple[int, ...], what: str,
+                 overrides: dict[int, ClaimFields] | None = None) -> None:
+        super().__init__(document, what)
         self._ids = ids
         self._overrides = overrides
         self._acceptance: Acceptance | None = None
@@ -192,34 +207,34 @@ class AcceptSuggestionsCommand(QUndoCommand):
     def created_claims(self) -> tuple[int, ...]:
         return self._acceptance.created_claims if self._acceptance else ()
 
-    def redo(self) -> None:
-        if self._acceptance is None or self._snapshot is None:
-            self._acceptance = self._document.accept_suggestions(self._ids, self._overrides)
-        else:  # the same claims, ids and decision times as the first time
-            self._document.redo_acceptance(self._acceptance, self._snapshot)
+    def do(self) -> None:
+        self._acceptance = self._document.accept_suggestions(self._ids, self._overrides)
+
+    def do_again(self) -> None:  # the same claims, ids and decision times as the first time
+        assert self._acceptance is not None and self._snapshot is not None
+        self._document.redo_acceptance(self._acceptance, self._snapshot)
 
     def undo(self) -> None:
         assert self._acceptance is not None
         self._snapshot = self._document.undo_acceptance(self._acceptance)
 
 
-class SetSuggestionStatusCommand(QUndoCommand):
+class SetSuggestionStatusCommand(ProjectCommand):
     """Rejects suggestions (or reopens them)."""
 
-    def __init__(
-        self, document: ProjectDocument, ids: tuple[int, ...], status: str, what: str
-    ) -> None:
-        super().__init__(what)
-        self._document = document
+    def __init__(self, document: ProjectDocument, ids: tuple[int, ...], status: str,
+                 what: str) -> None:
+        super().__init__(document, what)
         self._ids = ids
         self._status = status
         self._change: SuggestionStatusChange | None = None
 
-    def redo(self) -> None:
-        if self._change is None:
-            self._change = self._document.set_suggestion_status(self._ids, self._status)
-        else:
-            self._document.redo_suggestion_status(self._change)
+    def do(self) -> None:
+        self._change = self._document.set_suggestion_status(self._ids, self._status)
+
+    def do_again(self) -> None:
+        assert self._change is not None
+        self._document.redo_suggestion_status(self._change)
 
     def undo(self) -> None:
         assert self._change is not None
@@ -227,49 +242,47 @@ class SetSuggestionStatusCommand(QUndoCommand):
 
 
 # ---------------------------------------------------------------- labels
-class CreateLabelCommand(QUndoCommand):
-    def __init__(
-        self, document: ProjectDocument, name: str, colour: str, shortcut: int | None
-    ) -> None:
-        super().__init__(f"Add label “{name}”")
-        self._document = document
+class CreateLabelCommand(ProjectCommand):
+    def __init__(self, document: ProjectDocument, name: str, colour: str,
+                 shortcut: int | None) -> None:
+        super().__init__(document, f"Add label “{name}”")
         self._args = (name, colour, shortcut)
         self._rows: Rows | None = None
         self.label_id: int | None = None
 
-    def redo(self) -> None:
-        if self._rows is None:
-            self.label_id = self._document.create_label(*self._args).id
-        else:
-            self._document.restore_label(self._rows)
+    def do(self) -> None:
+        self.label_id = self._document.create_label(*self._args).id
+
+    def do_again(self) -> None:
+        assert self._rows is not None
+        self._document.restore_label(self._rows)
 
     def undo(self) -> None:
         assert self.label_id is not None
         self._rows = self._document.delete_label(self.label_id)
 
 
-class EditLabelCommand(QUndoCommand):
-    def __init__(self, document: ProjectDocument, before: LabelRecord, after: LabelRecord) -> None:
-        super().__init__(f"Edit label “{after.name}”")
-        self._document = document
+class EditLabelCommand(ProjectCommand):
+    def __init__(self, document: ProjectDocument, before: LabelRecord,
+                 after: LabelRecord) -> None:
+        super().__init__(document, f"Edit label “{after.name}”")
         self._before = before
         self._after = after
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._document.update_label(self._after)
 
     def undo(self) -> None:
         self._document.update_label(self._before)
 
 
-class DeleteLabelCommand(QUndoCommand):
+class DeleteLabelCommand(ProjectCommand):
     def __init__(self, document: ProjectDocument, label: LabelRecord) -> None:
-        super().__init__(f"Delete label “{label.name}”")
-        self._document = document
+        super().__init__(document, f"Delete label “{label.name}”")
         self._label_id = label.id
         self._rows: Rows | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._rows = self._document.delete_label(self._label_id)
 
     def undo(self) -> None:

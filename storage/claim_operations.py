@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, text
+from sqlalchemy import delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -23,6 +23,7 @@ from storage.models import (
     Claim,
     ClaimEventLink,
     ClaimLabel,
+    Event,
     Label,
     Suggestion,
 )
@@ -35,6 +36,7 @@ from storage.records import (
     ClaimRecord,
     ClaimsChanged,
     ClaimSnapshot,
+    LinkedEvent,
 )
 from storage.service_base import (
     RESEARCHER,
@@ -76,6 +78,25 @@ class ClaimOperations(ServicePart):
                 .order_by(Change.id)
             )
             return [ChangeRecord(r.at, r.actor, r.action, dict(r.detail)) for r in rows]
+
+    def claim_counts(self, article_ids: Iterable[int] | None = None) -> dict[int, int]:
+        query = select(Claim.article_id, func.count()).group_by(Claim.article_id)
+        if article_ids is not None:
+            query = query.where(Claim.article_id.in_(list(article_ids)))
+        with self._sessions.read() as session:
+            return dict(session.execute(query).all())
+
+    def claim_events(self, claim_id: int) -> list[LinkedEvent]:
+        """The events a claim is linked to (claims become events on the timeline)."""
+        with self._sessions.read() as session:
+            rows = session.execute(
+                select(Event.id, Event.title, Event.date_phrase, Event.timex_value,
+                       ClaimEventLink.relation)
+                .join(ClaimEventLink, ClaimEventLink.event_id == Event.id)
+                .where(ClaimEventLink.claim_id == claim_id)
+                .order_by(Event.earliest, Event.id)
+            ).all()
+        return [LinkedEvent(*row) for row in rows]
 
     def claimant_choices(self, article_id: int) -> list[str]:
         """Names a claimant may be chosen from: the article's people, organisations and

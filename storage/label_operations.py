@@ -69,6 +69,17 @@ class LabelOperations(ServicePart):
             record_change(session, RESEARCHER, "label", row.id, "created", {"name": name})
             return _record(row)
 
+    def label_refusal(self, label: LabelRecord) -> str | None:
+        """Why storing `label` (new if its id is 0) would be refused, or None. Writes nothing."""
+        candidate = Label(id=label.id or None, name=label.name, color=label.color,
+                          shortcut=label.shortcut)
+        with self._sessions.read() as session:
+            try:
+                _validate(session, candidate)
+            except InvalidEdit as refusal:
+                return str(refusal)
+        return None
+
     def update_label(self, label: LabelRecord) -> tuple[LabelRecord, LabelRecord]:
         """Rename, recolour, re-key or move a label; returns (before, after)."""
         with self._sessions.write() as session:
@@ -78,7 +89,8 @@ class LabelOperations(ServicePart):
             before = _record(row)
             row.name, row.color, row.shortcut = label.name, label.color, label.shortcut
             row.description, row.position = label.description, label.position
-            _validate(session, row)
+            with session.no_autoflush:  # compare with the other labels as they are stored
+                _validate(session, row)
             record_change(
                 session,
                 RESEARCHER,

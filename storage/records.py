@@ -390,3 +390,14 @@ class SearchHit:
     snippet: str  # with [ ] around matched words
     start: int  # where in the article text to jump to (Python offsets)
     end: int
+
+
+@dataclass(frozen=True)
+class LinkedEvent:
+    """An event a claim is linked to, and how the claim relates to it."""
+
+    event_id: int
+    title: str
+    date_phrase: str | None
+    timex_value: str | None
+    relation: str

@@ -57,3 +57,15 @@ def test_deleting_a_label_can_be_undone_with_its_claims(
     project.restore_rows(rows)
     assert project.get_claim(claim.id).label_ids == (figure.id,)
     assert project.list_labels()[0] == figure
+
+
+def test_an_edit_that_clashes_is_refused_not_crashed(project: ProjectService) -> None:
+    figure, event = project.list_labels()[:2]
+    for clash, message in ((dataclasses.replace(event, name="FIGURE"), "already a label"),
+                           (dataclasses.replace(event, shortcut=figure.shortcut),
+                            "already the shortcut")):
+        assert message in (project.label_refusal(clash) or "")
+        with pytest.raises(InvalidEdit, match=message):
+            project.update_label(clash)
+    assert project.list_labels()[:2] == [figure, event]
+    assert project.label_refusal(dataclasses.replace(event, name="Events")) is None

@@ -1,0 +1,245 @@
+"""The claim inspector: everything about the selected claim, editable in place.
+
+Each change (claimant, a label, certainty, status, the note) is emitted as one
+`claimEdited` with the fields before and after; the window turns it into an
+undoable edit. The inspector never writes to the project itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.object_names import named
+from storage.records import (
+    CERTAINTIES,
+    ChangeRecord,
+    ClaimFields,
+    ClaimRecord,
+    LabelRecord,
+    LinkedEvent,
+)
+
+STATUSES = ("open", "reviewed", "flagged")
+NO_CERTAINTY = "(not set)"
+EMPTY = "Select a claim in the text, or mark one: select words and press M."
+
+
+def describe_change(change: ChangeRecord) -> str:
+    """One line of a claim's history, for people."""
+    when = f"{change.at:%Y-%m-%d %H:%M}"
+    detail = change.detail
+    if change.action == "created" and "from_suggestion" in detail:
+        what = (f"accepted from suggestion {detail['from_suggestion']} of "
+                f"{detail.get('pipeline', 'a model')} ({detail.get('component', '')}"
+                f"{', ' + str(detail['rule']) if detail.get('rule') else ''})")
+    elif change.action == "edited":
+        parts = []
+        for name, (before, after) in detail.items():
+            parts.append(f"{name.replace('_', ' ')}: {before!r} → {after!r}")
+        what = "edited " + "; ".join(parts)
+    else:
+        what = change.action
+    return f"{when} · {change.actor} · {what}"
+
+
+class ClaimInspector(QWidget):
+    claimEdited = Signal(int, object, object, str)  # claim id, before, after (ClaimFields), what
+    deleteRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimInspector")
+        self._claim: ClaimRecord | None = None
+        self._labels: list[LabelRecord] = []
+
+        self.quote = named(QLabel(EMPTY), "claimQuote")
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        quote_font = self.quote.font()
+        quote_font.setItalic(True)
+        self.quote.setFont(quote_font)
+        self.span = named(QLabel(), "claimSpan")
+        self.span.setStyleSheet("color: palette(placeholder-text)")
+
+        self.claimant = named(QComboBox(), "claimClaimant")
+        self.claimant.setEditable(True)
+        self.claimant.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.claimant.setToolTip("Who makes the claim: pick one of the article's names or type one")
+        self.claimant.activated.connect(lambda _i: self._commit("claimant"))
+        line = self.claimant.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(lambda: self._commit("claimant"))
+
+        self.labels_row = QWidget()
+        self._labels_layout = QHBoxLayout(self.labels_row)
+        self._labels_layout.setContentsMargins(0, 0, 0, 0)
+        self._label_buttons: dict[int, QToolButton] = {}
+
+        self.certainty = named(QComboBox(), "claimCertainty")
+        self.certainty.addItems([NO_CERTAINTY, *CERTAINTIES])
+        self.certainty.setToolTip("asserted: stated as fact; hedged: “may”, “about”, "
+                                  "“reportedly”; denied: stated as not so")
+        self.certainty.activated.connect(lambda _i: self._commit("certainty"))
+        self.status = named(QComboBox(), "claimStatus")
+        self.status.addItems(STATUSES)
+        self.status.activated.connect(lambda _i: self._commit("status"))
+
+        self.note = named(QPlainTextEdit(), "claimNote")
+        self.note.setPlaceholderText("Your note (saved when you leave the field, or Ctrl+Enter)")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(72)
+        self.note.installEventFilter(self)
+
+        self.events = named(QListWidget(), "claimEvents")
+        self.events.setMaximumHeight(64)
+        self.history = named(QListWidget(), "claimHistory")
+        self.history.setWordWrap(True)
+        self.delete = named(QPushButton("Delete claim"), "deleteClaim")
+        self.delete.clicked.connect(self._on_delete)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Claimant", self.claimant)
+        form.addRow("Labels", self.labels_row)
+        form.addRow("C&ertainty", self.certainty)
+        form.addRow("&Status", self.status)
+        form.addRow("&Note", self.note)
+        form.addRow("Events", self.events)
+        form.addRow("History", self.history)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quote)
+        layout.addWidget(self.span)
+        layout.addLayout(form)
+        layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
+        self._fields_enabled(False)
+
+    # ------------------------------------------------------------ showing
+    @property
+    def claim(self) -> ClaimRecord | None:
+        return self._claim
+
+    def set_labels(self, labels: Sequence[LabelRecord]) -> None:
+        self._labels = list(labels)
+        for button in self._label_buttons.values():
+            button.deleteLater()
+        self._label_buttons = {}
+        for label in self._labels:
+            key = f"{label.shortcut} " if label.shortcut is not None else ""
+            button = named(QToolButton(), f"claimLabel{label.id}")
+            button.setText(f"{key}{label.name}")
+            button.setCheckable(True)
+            button.setToolTip(label.description or label.name)
+            colour = QColor(label.color)
+            button.setStyleSheet(
+                f"QToolButton {{ border: 1px solid {colour.name()}; border-radius: 3px; "
+                f"padding: 1px 5px; }} QToolButton:checked {{ background: {colour.name()}; "
+                f"color: {'black' if colour.lightness() > 140 else 'white'}; }}")
+            button.toggled.connect(lambda _on: self._commit("labels"))
+            self._labels_layout.addWidget(button)
+            self._label_buttons[label.id] = button
+        self._labels_layout.addStretch(1)
+        self._fill()
+
+    def show_claim(self, claim: ClaimRecord | None, claimant_choices: Sequence[str] = (),
+                   history: Sequence[ChangeRecord] = (),
+                   events: Sequence[LinkedEvent] = ()) -> None:
+        self._claim = claim
+        self.claimant.blockSignals(True)
+        self.claimant.clear()
+        self.claimant.addItems(["", *claimant_choices])
+        self.claimant.blockSignals(False)
+        self.history.clear()
+        self.history.addItems([describe_change(c) for c in reversed(history)])
+        self.events.clear()
+        self.events.addItems([
+            f"{e.title} — {e.date_phrase or e.timex_value or 'undated'} ({e.relation})"
+            for e in events] or ["Not linked to any event yet."])
+        self._fill()
+
+    def _fill(self) -> None:
+        claim = self._claim
+        self._fields_enabled(claim is not None)
+        widgets = (self.claimant, self.certainty, self.status, self.note,
+                   *self._label_buttons.values())
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            if claim is None:
+                self.quote.setText(EMPTY)
+                self.span.setText("")
+                self.claimant.setCurrentText("")
+                self.note.setPlainText("")
+                for button in self._label_buttons.values():
+                    button.setChecked(False)
+                return
+            self.quote.setText(f"“{' '.join(claim.quote.split())}”")
+            self.span.setText(f"Characters {claim.start}–{claim.end} · {claim.end - claim.start}"
+                              f" characters")
+            self.claimant.setCurrentText(claim.claimant or "")
+            self.certainty.setCurrentText(claim.certainty or NO_CERTAINTY)
+            self.status.setCurrentText(claim.status)
+            if self.note.toPlainText() != claim.note:
+                self.note.setPlainText(claim.note)
+            for label_id, button in self._label_buttons.items():
+                button.setChecked(label_id in claim.label_ids)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    def _fields_enabled(self, enabled: bool) -> None:
+        for widget in (self.claimant, self.labels_row, self.certainty, self.status, self.note,
+                       self.events, self.history, self.delete):
+            widget.setEnabled(enabled)
+
+    # ------------------------------------------------------------ editing
+    def edited_fields(self) -> ClaimFields:
+        assert self._claim is not None
+        certainty = self.certainty.currentText()
+        return dataclasses.replace(
+            ClaimFields.of(self._claim),
+            claimant=" ".join(self.claimant.currentText().split()) or None,
+            certainty=None if certainty == NO_CERTAINTY else certainty,
+            status=self.status.currentText(),
+            note=self.note.toPlainText(),
+            label_ids=tuple(i for i, b in self._label_buttons.items() if b.isChecked()),
+        )
+
+    def _commit(self, what: str) -> None:
+        if self._claim is None:
+            return
+        before = ClaimFields.of(self._claim)
+        after = self.edited_fields()
+        if before.changed_fields(after):
+            self.claimEdited.emit(self._claim.id, before, after, f"Edit claim {what}")
+
+    def _on_delete(self) -> None:
+        if self._claim is not None:
+            self.deleteRequested.emit(self._claim.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note:
+            if event.type() == QEvent.Type.FocusOut:
+                self._commit("note")
+            elif (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                  and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                  and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                self._commit("note")
+                return True
+        return super().eventFilter(watched, event)
+
