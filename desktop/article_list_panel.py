@@ -67,9 +67,14 @@ class ArticleListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OUTLET, 100)
-        for column in (PUBLISHED, LANGUAGE, WORDS, CLAIMS, REVIEWED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(OUTLET, 90)
+        # Fixed widths: "resize to contents" would measure every row of a large project
+        # whenever one changes (each claim marked updates a count).
+        metrics = self.table.fontMetrics()
+        for column, sample in ((PUBLISHED, "2025-03-17"), (LANGUAGE, "Lang"),
+                               (WORDS, "12,345"), (CLAIMS, "Claims"), (REVIEWED, "Review")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 22)
         header.setMinimumSectionSize(40)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)

@@ -26,7 +26,7 @@ SearchTextRole = Qt.ItemDataRole.UserRole + 3
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Title", "Outlet", "Published", "Lang", "Words", "Claims", "Reviewed")
+COLUMNS = ("Title", "Outlet", "Date", "Lang", "Words", "Claims", "Review")
 COLUMN_TIPS = ("Headline", "Publication or site", "Publication date", "Language",
                "Length in words", "Claims marked", "Share of the model's suggestions reviewed")
 TITLE, OUTLET, PUBLISHED, LANGUAGE, WORDS, CLAIMS, REVIEWED = range(len(COLUMNS))

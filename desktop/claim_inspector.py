@@ -11,16 +11,16 @@ import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +40,9 @@ NO_CERTAINTY = "(not set)"
 EMPTY = "Select a claim in the text, or mark one: select words and press M."
 
 
-def describe_change(change: ChangeRecord) -> str:
+def describe_change(change: ChangeRecord, label_names: dict[int, str] | None = None) -> str:
     """One line of a claim's history, for people."""
+    names = label_names or {}
     when = f"{change.at:%Y-%m-%d %H:%M}"
     detail = change.detail
     if change.action == "created" and "from_suggestion" in detail:
@@ -51,7 +52,13 @@ def describe_change(change: ChangeRecord) -> str:
     elif change.action == "edited":
         parts = []
         for name, (before, after) in detail.items():
-            parts.append(f"{name.replace('_', ' ')}: {before!r} → {after!r}")
+            if name == "label_ids":
+                def shown(ids: list[int]) -> str:
+                    return ", ".join(names.get(i, f"#{i}") for i in ids) or "none"
+
+                parts.append(f"labels: {shown(before)} → {shown(after)}")
+            else:
+                parts.append(f"{name.replace('_', ' ')}: {before!r} → {after!r}")
         what = "edited " + "; ".join(parts)
     else:
         what = change.action
@@ -86,10 +93,16 @@ class ClaimInspector(QWidget):
         assert line is not None
         line.editingFinished.connect(lambda: self._commit("claimant"))
 
-        self.labels_row = QWidget()
-        self._labels_layout = QHBoxLayout(self.labels_row)
-        self._labels_layout.setContentsMargins(0, 0, 0, 0)
-        self._label_buttons: dict[int, QToolButton] = {}
+        # Checkable labels that wrap onto more lines rather than widening the panel.
+        self.labels_row = named(QListWidget(), "claimLabels")
+        self.labels_row.setFlow(QListView.Flow.LeftToRight)
+        self.labels_row.setWrapping(True)
+        self.labels_row.setResizeMode(QListView.ResizeMode.Adjust)
+        self.labels_row.setSpacing(2)
+        self.labels_row.setMaximumHeight(64)
+        self.labels_row.setFrameShape(QListWidget.Shape.NoFrame)
+        self.labels_row.itemChanged.connect(lambda _item: self._commit("labels"))
+        self._label_items: dict[int, QListWidgetItem] = {}
 
         self.certainty = named(QComboBox(), "claimCertainty")
         self.certainty.addItems([NO_CERTAINTY, *CERTAINTIES])
@@ -110,6 +123,7 @@ class ClaimInspector(QWidget):
         self.events.setMaximumHeight(64)
         self.history = named(QListWidget(), "claimHistory")
         self.history.setWordWrap(True)
+        self.history.setMaximumHeight(120)
         self.delete = named(QPushButton("Delete claim"), "deleteClaim")
         self.delete.clicked.connect(self._on_delete)
 
@@ -127,6 +141,7 @@ class ClaimInspector(QWidget):
         layout.addWidget(self.span)
         layout.addLayout(form)
         layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
         self._fields_enabled(False)
 
     # ------------------------------------------------------------ showing
@@ -136,24 +151,21 @@ class ClaimInspector(QWidget):
 
     def set_labels(self, labels: Sequence[LabelRecord]) -> None:
         self._labels = list(labels)
-        for button in self._label_buttons.values():
-            button.deleteLater()
-        self._label_buttons = {}
+        self.labels_row.blockSignals(True)
+        self.labels_row.clear()
+        self._label_items = {}
         for label in self._labels:
             key = f"{label.shortcut} " if label.shortcut is not None else ""
-            button = named(QToolButton(), f"claimLabel{label.id}")
-            button.setText(f"{key}{label.name}")
-            button.setCheckable(True)
-            button.setToolTip(label.description or label.name)
-            colour = QColor(label.color)
-            button.setStyleSheet(
-                f"QToolButton {{ border: 1px solid {colour.name()}; border-radius: 3px; "
-                f"padding: 1px 5px; }} QToolButton:checked {{ background: {colour.name()}; "
-                f"color: {'black' if colour.lightness() > 140 else 'white'}; }}")
-            button.toggled.connect(lambda _on: self._commit("labels"))
-            self._labels_layout.addWidget(button)
-            self._label_buttons[label.id] = button
-        self._labels_layout.addStretch(1)
+            item = QListWidgetItem(f"{key}{label.name}")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(label.description or label.name)
+            swatch = QPixmap(10, 10)
+            swatch.fill(QColor(label.color))
+            item.setIcon(QIcon(swatch))
+            self.labels_row.addItem(item)
+            self._label_items[label.id] = item
+        self.labels_row.blockSignals(False)
         self._fill()
 
     def show_claim(self, claim: ClaimRecord | None, claimant_choices: Sequence[str] = (),
@@ -165,7 +177,8 @@ class ClaimInspector(QWidget):
         self.claimant.addItems(["", *claimant_choices])
         self.claimant.blockSignals(False)
         self.history.clear()
-        self.history.addItems([describe_change(c) for c in reversed(history)])
+        names = {label.id: label.name for label in self._labels}
+        self.history.addItems([describe_change(c, names) for c in reversed(history)])
         self.events.clear()
         self.events.addItems([
             f"{e.title} — {e.date_phrase or e.timex_value or 'undated'} ({e.relation})"
@@ -175,8 +188,7 @@ class ClaimInspector(QWidget):
     def _fill(self) -> None:
         claim = self._claim
         self._fields_enabled(claim is not None)
-        widgets = (self.claimant, self.certainty, self.status, self.note,
-                   *self._label_buttons.values())
+        widgets = (self.claimant, self.certainty, self.status, self.note, self.labels_row)
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -185,8 +197,8 @@ class ClaimInspector(QWidget):
                 self.span.setText("")
                 self.claimant.setCurrentText("")
                 self.note.setPlainText("")
-                for button in self._label_buttons.values():
-                    button.setChecked(False)
+                for item in self._label_items.values():
+                    item.setCheckState(Qt.CheckState.Unchecked)
                 return
             self.quote.setText(f"“{' '.join(claim.quote.split())}”")
             self.span.setText(f"Characters {claim.start}–{claim.end} · {claim.end - claim.start}"
@@ -196,8 +208,9 @@ class ClaimInspector(QWidget):
             self.status.setCurrentText(claim.status)
             if self.note.toPlainText() != claim.note:
                 self.note.setPlainText(claim.note)
-            for label_id, button in self._label_buttons.items():
-                button.setChecked(label_id in claim.label_ids)
+            for label_id, item in self._label_items.items():
+                checked = label_id in claim.label_ids
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -217,7 +230,8 @@ class ClaimInspector(QWidget):
             certainty=None if certainty == NO_CERTAINTY else certainty,
             status=self.status.currentText(),
             note=self.note.toPlainText(),
-            label_ids=tuple(i for i, b in self._label_buttons.items() if b.isChecked()),
+            label_ids=tuple(i for i, item in self._label_items.items()
+                            if item.checkState() == Qt.CheckState.Checked),
         )
 
     def _commit(self, what: str) -> None:

@@ -25,6 +25,7 @@ from storage.records import (
     ClaimSnapshot,
     LabelRecord,
     MetadataChange,
+    SuggestionsChanged,
     SuggestionStatusChange,
 )
 from storage.service import ProjectService
@@ -39,7 +40,7 @@ class ProjectDocument(QObject):
     articlesChanged = Signal(object)  # ArticlesChanged
     settingsChanged = Signal()
     claimsChanged = Signal(object)  # ClaimsChanged
-    suggestionsChanged = Signal(object)  # tuple of article ids whose suggestions changed
+    suggestionsChanged = Signal(object)  # SuggestionsChanged
     labelsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -96,6 +97,11 @@ class ProjectDocument(QObject):
             self.service.set_setting(key, value)
         self.settingsChanged.emit()
 
+    def announce_suggestions(self, article_ids: tuple[int, ...]) -> None:
+        """Suggestions were stored by a background pre-annotation; tell the views."""
+        if article_ids:
+            self.suggestionsChanged.emit(SuggestionsChanged(tuple(article_ids)))
+
     def announce_added(self, articles: tuple[ArticleSummary, ...]) -> None:
         """Articles were stored by a background import; tell the views."""
         if articles:
@@ -126,7 +132,7 @@ class ProjectDocument(QObject):
     ) -> Acceptance:
         acceptance = self.service.accept_suggestions(ids, overrides)
         articles = acceptance.statuses.article_ids
-        self.suggestionsChanged.emit(articles)
+        self.suggestionsChanged.emit(SuggestionsChanged(articles, ids))
         if acceptance.created_claims:
             self.claimsChanged.emit(ClaimsChanged(articles, added=acceptance.created_claims))
         return acceptance
@@ -134,7 +140,7 @@ class ProjectDocument(QObject):
     def undo_acceptance(self, acceptance: Acceptance) -> ClaimSnapshot:
         snapshot = self.service.undo_acceptance(acceptance)
         articles = acceptance.statuses.article_ids
-        self.suggestionsChanged.emit(articles)
+        self.suggestionsChanged.emit(SuggestionsChanged(articles, _ids(acceptance.statuses)))
         if acceptance.created_claims:
             self.claimsChanged.emit(ClaimsChanged(articles, removed=acceptance.created_claims))
         return snapshot
@@ -142,22 +148,22 @@ class ProjectDocument(QObject):
     def redo_acceptance(self, acceptance: Acceptance, snapshot: ClaimSnapshot) -> None:
         self.service.redo_acceptance(acceptance, snapshot)
         articles = acceptance.statuses.article_ids
-        self.suggestionsChanged.emit(articles)
+        self.suggestionsChanged.emit(SuggestionsChanged(articles, _ids(acceptance.statuses)))
         if acceptance.created_claims:
             self.claimsChanged.emit(ClaimsChanged(articles, added=acceptance.created_claims))
 
     def set_suggestion_status(self, ids: tuple[int, ...], status: str) -> SuggestionStatusChange:
         change = self.service.set_suggestion_status(ids, status)
-        self.suggestionsChanged.emit(change.article_ids)
+        self.suggestionsChanged.emit(SuggestionsChanged(change.article_ids, _ids(change)))
         return change
 
     def restore_suggestion_statuses(self, change: SuggestionStatusChange) -> None:
         self.service.restore_suggestion_statuses(change)
-        self.suggestionsChanged.emit(change.article_ids)
+        self.suggestionsChanged.emit(SuggestionsChanged(change.article_ids, _ids(change)))
 
     def redo_suggestion_status(self, change: SuggestionStatusChange) -> None:
         self.service.redo_suggestion_status(change)
-        self.suggestionsChanged.emit(change.article_ids)
+        self.suggestionsChanged.emit(SuggestionsChanged(change.article_ids, _ids(change)))
 
     # ------------------------------------------------------------ labels
     def create_label(self, name: str, colour: str, shortcut: int | None) -> LabelRecord:
@@ -178,3 +184,7 @@ class ProjectDocument(QObject):
     def restore_label(self, rows: Rows) -> None:
         self.service.restore_rows(rows)
         self.labelsChanged.emit()
+
+
+def _ids(change: SuggestionStatusChange) -> tuple[int, ...]:
+    return tuple(suggestion_id for suggestion_id, _status, _at in change.before)

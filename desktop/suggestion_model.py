@@ -99,6 +99,19 @@ class SuggestionTreeModel(QAbstractItemModel):
                                       self.index(max(changed), len(COLUMNS) - 1, parent))
                 self.dataChanged.emit(parent, parent)  # the reviewed count in the heading
 
+    def update_records(self, records: Sequence[SuggestionRecord]) -> None:
+        """Replace the rows of these suggestions in place (a review decision changed them)."""
+        fresh = {r.id: r for r in records}
+        for group, rows in enumerate(self._groups):
+            changed = [row for row, s in enumerate(rows) if s.id in fresh]
+            for row in changed:
+                rows[row] = fresh[rows[row].id]
+            if changed:
+                parent = self.index(group, 0)
+                self.dataChanged.emit(self.index(min(changed), 0, parent),
+                                      self.index(max(changed), len(COLUMNS) - 1, parent))
+                self.dataChanged.emit(parent, parent)
+
     def group_of(self, kind: str) -> int:
         return next(i for i, (k, _title) in enumerate(GROUPS) if k == kind)
 

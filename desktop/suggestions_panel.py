@@ -64,8 +64,12 @@ class SuggestionsPanel(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(READING, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(READING, 150)
-        for column in (SCORE, STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: "resize to contents" would measure every row (thousands on a
+        # long article) after each review decision.
+        metrics = self.tree.fontMetrics()
+        for column, sample in ((SCORE, "0.00 "), (STATUS, "accepted ")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         header.setMinimumSectionSize(36)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self._review_actions()
@@ -75,6 +79,10 @@ class SuggestionsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+
+    def update_suggestions(self, records: Sequence[SuggestionRecord]) -> None:
+        """Show new statuses of some suggestions without rebuilding the list."""
+        self.model.update_records(records)
 
     def show_suggestions(self, suggestions: Sequence[SuggestionRecord] | None) -> None:
         current = self.current_suggestion()

@@ -242,6 +242,14 @@ class SuggestionsStored:
 
 
 @dataclass(frozen=True)
+class SuggestionsChanged:
+    """Which suggestions changed: some (a review decision) or all of some articles (None)."""
+
+    article_ids: tuple[int, ...]
+    suggestion_ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
 class AnnotationInput:
     """An article as the annotators need it."""
 

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -157,17 +157,26 @@ class SuggestionOperations(ServicePart):
         kinds: Iterable[str] | None = None,
         statuses: Iterable[str] | None = None,
     ) -> list[SuggestionRecord]:
-        query = select(Suggestion).where(Suggestion.article_id == article_id)
+        query = select(*_COLUMNS).where(Suggestion.article_id == article_id)
         if kinds is not None:
             query = query.where(Suggestion.kind.in_(list(kinds)))
         if statuses is not None:
             query = query.where(Suggestion.status.in_(list(statuses)))
         with self._sessions.read() as session:
             text = session.scalar(select(Article.text).where(Article.id == article_id)) or ""
-            rows = session.scalars(
+            rows = session.execute(
                 query.order_by(Suggestion.start, Suggestion.end, Suggestion.kind, Suggestion.id)
             )
             return [_record(row, text) for row in rows]
+
+    def get_suggestions(self, ids: Iterable[int]) -> list[SuggestionRecord]:
+        """The suggestions `ids` as they are now (after a review decision, say)."""
+        with self._sessions.read() as session:
+            rows = session.execute(select(*_COLUMNS).where(Suggestion.id.in_(list(ids)))).all()
+            texts = dict(session.execute(
+                select(Article.id, Article.text)
+                .where(Article.id.in_({row.article_id for row in rows}))).all())
+            return [_record(row, texts[row.article_id]) for row in rows]
 
     def review_progress(
         self, article_ids: Iterable[int] | None = None
@@ -292,7 +301,15 @@ _REFRESH = (
 )
 
 
-def _record(row: Suggestion, text: str) -> SuggestionRecord:
+# Plain columns: a long article has thousands of suggestions, and loading them as
+# ORM objects would cost ten times as much as reading the rows.
+_COLUMNS = (Suggestion.id, Suggestion.article_id, Suggestion.kind, Suggestion.start,
+            Suggestion.end, Suggestion.label, Suggestion.attributes, Suggestion.score,
+            Suggestion.status, Suggestion.pipeline, Suggestion.pipeline_version,
+            Suggestion.component, Suggestion.rule, Suggestion.created_at, Suggestion.decided_at)
+
+
+def _record(row: Any, text: str) -> SuggestionRecord:
     return SuggestionRecord(
         id=row.id,
         article_id=row.article_id,

@@ -209,7 +209,7 @@ def test_new_project_and_recent_projects(
     assert window.windowTitle() == "Fieldwork — Claimline"
     assert window.undo_stack.count() == 0
 
-    window._fill_recent_menu()
+    window.fill_recent_menu()
     names = [a.text() for a in window.recent_menu.actions()]
     assert names == ["Fieldwork.claimline", "Demo.claimline"]
     window.recent_menu.actions()[1].trigger()
