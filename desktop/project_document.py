@@ -7,6 +7,7 @@ and announces what changed, so every view refreshes only what it must.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from storage.records import (
     ClaimRecord,
     ClaimsChanged,
     ClaimSnapshot,
+    EventChange,
+    EventsState,
     LabelRecord,
     MetadataChange,
     SuggestionsChanged,
@@ -42,6 +45,7 @@ class ProjectDocument(QObject):
     claimsChanged = Signal(object)  # ClaimsChanged
     suggestionsChanged = Signal(object)  # SuggestionsChanged
     labelsChanged = Signal()
+    eventsChanged = Signal(object)  # EventsChanged
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +168,16 @@ class ProjectDocument(QObject):
     def redo_suggestion_status(self, change: SuggestionStatusChange) -> None:
         self.service.redo_suggestion_status(change)
         self.suggestionsChanged.emit(SuggestionsChanged(change.article_ids, _ids(change)))
+
+    # ------------------------------------------------------------ events
+    def edit_events(self, edit: Callable[[ProjectService], EventChange]) -> EventChange:
+        """Run one event edit of the service and announce what it touched."""
+        change = edit(self.service)
+        self.eventsChanged.emit(change.changed)
+        return change
+
+    def apply_events_state(self, state: EventsState) -> None:
+        self.eventsChanged.emit(self.service.apply_events_state(state))
 
     # ------------------------------------------------------------ labels
     def create_label(self, name: str, colour: str, shortcut: int | None) -> LabelRecord:

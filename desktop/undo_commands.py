@@ -13,6 +13,7 @@ marks itself obsolete, so `QUndoStack.push` drops it, and keeps the reason in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -24,11 +25,12 @@ from storage.records import (
     ArticleSnapshot,
     ClaimFields,
     ClaimSnapshot,
+    EventChange,
     ImportReport,
     LabelRecord,
     SuggestionStatusChange,
 )
-from storage.service import InvalidEdit
+from storage.service import InvalidEdit, ProjectService
 from storage.service_base import Rows
 
 
@@ -239,6 +241,32 @@ class SetSuggestionStatusCommand(ProjectCommand):
     def undo(self) -> None:
         assert self._change is not None
         self._document.restore_suggestion_statuses(self._change)
+
+
+# ---------------------------------------------------------------- events
+class EventEditCommand(ProjectCommand):
+    """Any edit of events (create, edit, delete, link, unlink, merge, split).
+
+    `edit` calls one service method; the change it returns holds the events'
+    rows before and after, which undo and redo put back exactly.
+    """
+
+    def __init__(self, document: ProjectDocument,
+                 edit: Callable[[ProjectService], EventChange], what: str) -> None:
+        super().__init__(document, what)
+        self._edit = edit
+        self.change: EventChange | None = None
+
+    def do(self) -> None:
+        self.change = self._document.edit_events(self._edit)
+
+    def do_again(self) -> None:
+        assert self.change is not None
+        self._document.apply_events_state(self.change.after)
+
+    def undo(self) -> None:
+        assert self.change is not None
+        self._document.apply_events_state(self.change.before)
 
 
 # ---------------------------------------------------------------- labels

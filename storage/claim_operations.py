@@ -64,11 +64,11 @@ class ClaimOperations(ServicePart):
                 .where(Claim.article_id == article_id)
                 .order_by(Claim.start, Claim.end, Claim.id)
             )
-            return _records(session, list(rows))
+            return claim_records(session, list(rows))
 
     def get_claim(self, claim_id: int) -> ClaimRecord:
         with self._sessions.read() as session:
-            return _records(session, [_claim(session, claim_id)])[0]
+            return claim_records(session, [_claim(session, claim_id)])[0]
 
     def claim_history(self, claim_id: int) -> list[ChangeRecord]:
         with self._sessions.read() as session:
@@ -90,8 +90,13 @@ class ClaimOperations(ServicePart):
         """The events a claim is linked to (claims become events on the timeline)."""
         with self._sessions.read() as session:
             rows = session.execute(
-                select(Event.id, Event.title, Event.date_phrase, Event.timex_value,
-                       ClaimEventLink.relation)
+                select(
+                    Event.id,
+                    Event.title,
+                    Event.date_phrase,
+                    Event.timex_value,
+                    ClaimEventLink.relation,
+                )
                 .join(ClaimEventLink, ClaimEventLink.event_id == Event.id)
                 .where(ClaimEventLink.claim_id == claim_id)
                 .order_by(Event.earliest, Event.id)
@@ -160,7 +165,7 @@ class ClaimOperations(ServicePart):
             )
         with self._sessions.read() as session:
             rows = session.execute(query.order_by(Claim.article_id, Claim.start)).all()
-            records = _records(session, [r[0] for r in rows])
+            records = claim_records(session, [r[0] for r in rows])
             names = dict(session.execute(select(Label.id, Label.name)).all())
         return [
             ClaimListing(record, title, outlet_, tuple(names[i] for i in record.label_ids))
@@ -176,7 +181,7 @@ class ClaimOperations(ServicePart):
             record_change(
                 session, actor, "claim", row.id, "created", {"span": [fields.start, fields.end]}
             )
-            return _records(session, [row])[0]
+            return claim_records(session, [row])[0]
 
     def update_claim(
         self, claim_id: int, fields: ClaimFields, *, actor: str = RESEARCHER
@@ -184,7 +189,7 @@ class ClaimOperations(ServicePart):
         """Replace a claim's editable fields; returns (before, after)."""
         with self._sessions.write() as session:
             row = _claim(session, claim_id)
-            before = _records(session, [row])[0]
+            before = claim_records(session, [row])[0]
             article_text = _article_text(session, row.article_id)
             _validate(fields, article_text, session)
             changed = ClaimFields.of(before).changed_fields(fields)
@@ -201,7 +206,7 @@ class ClaimOperations(ServicePart):
                 }
                 record_change(session, actor, "claim", claim_id, "edited", detail)
             session.flush()
-            return before, _records(session, [row])[0]
+            return before, claim_records(session, [row])[0]
 
     def delete_claims(self, ids: Iterable[int], *, actor: str = RESEARCHER) -> ClaimSnapshot:
         wanted = tuple(sorted(set(ids)))
@@ -375,7 +380,7 @@ def _add_labels(session: Session, claim_id: int, label_ids: Iterable[int]) -> No
         session.execute(insert(ClaimLabel), values)
 
 
-def _records(session: Session, rows: list[Claim]) -> list[ClaimRecord]:
+def claim_records(session: Session, rows: list[Claim]) -> list[ClaimRecord]:
     ids = [r.id for r in rows]
     labels: dict[int, list[int]] = {}
     for claim_id, label_id in session.execute(

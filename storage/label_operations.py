@@ -71,8 +71,9 @@ class LabelOperations(ServicePart):
 
     def label_refusal(self, label: LabelRecord) -> str | None:
         """Why storing `label` (new if its id is 0) would be refused, or None. Writes nothing."""
-        candidate = Label(id=label.id or None, name=label.name, color=label.color,
-                          shortcut=label.shortcut)
+        candidate = Label(
+            id=label.id or None, name=label.name, color=label.color, shortcut=label.shortcut
+        )
         with self._sessions.read() as session:
             try:
                 _validate(session, candidate)

@@ -409,3 +409,89 @@ class LinkedEvent:
     date_phrase: str | None
     timex_value: str | None
     relation: str
+
+
+# ---------------------------------------------------------------- events
+LINK_RELATIONS = ("reports", "disputes", "gives_figure")
+
+
+@dataclass(frozen=True)
+class FuzzyDateFields:
+    """A fuzzy date as the project stores it (see annotators.temporal.FuzzyDate)."""
+
+    phrase: str | None = None
+    timex_type: str | None = None
+    value: str | None = None
+    mod: str | None = None
+    edtf: str | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    anchor: dt.date | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return self.earliest is not None or self.latest is not None
+
+
+@dataclass(frozen=True)
+class EventFields:
+    """The editable fields of an event; an edit replaces all of them at once."""
+
+    title: str
+    date: FuzzyDateFields = FuzzyDateFields()
+    description: str = ""
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    id: int
+    uid: str
+    fields: EventFields
+    claim_ids: tuple[int, ...]
+    article_ids: tuple[int, ...]
+    outlets: tuple[str, ...]
+    created_at: dt.datetime
+
+    @property
+    def title(self) -> str:
+        return self.fields.title
+
+
+@dataclass(frozen=True)
+class EventClaim:
+    """A claim linked to an event, with where it comes from and how it relates."""
+
+    claim: ClaimRecord
+    article_title: str
+    outlet: str | None
+    relation: str
+
+
+@dataclass(frozen=True)
+class EventsState:
+    """Every row of some events (with their tags and claim links), for exact undo and redo.
+
+    Applying a state deletes those events and inserts these rows: an empty state
+    for a new event's id removes it again.
+    """
+
+    event_ids: tuple[int, ...]
+    rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+
+@dataclass(frozen=True)
+class EventsChanged:
+    event_ids: tuple[int, ...]
+    claim_ids: tuple[int, ...] = ()  # claims whose links changed
+
+
+@dataclass(frozen=True)
+class EventChange:
+    """An event edit: the state before and after, and what views must refresh."""
+
+    before: EventsState
+    after: EventsState
+    changed: EventsChanged

@@ -20,6 +20,7 @@ from storage.article_operations import (
 )
 from storage.claim_operations import ClaimOperations
 from storage.database import SessionFactory, make_engine
+from storage.event_operations import EventOperations
 from storage.label_operations import LabelOperations
 from storage.models import Article, Setting
 from storage.records import ProjectInfo
@@ -39,7 +40,12 @@ __all__ = [
 
 
 class ProjectService(
-    ArticleOperations, SuggestionOperations, ClaimOperations, LabelOperations, SearchOperations
+    ArticleOperations,
+    SuggestionOperations,
+    ClaimOperations,
+    LabelOperations,
+    SearchOperations,
+    EventOperations,
 ):
     """An open project file."""
 

@@ -157,7 +157,7 @@ class SuggestionOperations(ServicePart):
         kinds: Iterable[str] | None = None,
         statuses: Iterable[str] | None = None,
     ) -> list[SuggestionRecord]:
-        query = select(*_COLUMNS).where(Suggestion.article_id == article_id)
+        query = select(*SUGGESTION_COLUMNS).where(Suggestion.article_id == article_id)
         if kinds is not None:
             query = query.where(Suggestion.kind.in_(list(kinds)))
         if statuses is not None:
@@ -167,16 +167,21 @@ class SuggestionOperations(ServicePart):
             rows = session.execute(
                 query.order_by(Suggestion.start, Suggestion.end, Suggestion.kind, Suggestion.id)
             )
-            return [_record(row, text) for row in rows]
+            return [suggestion_record(row, text) for row in rows]
 
     def get_suggestions(self, ids: Iterable[int]) -> list[SuggestionRecord]:
         """The suggestions `ids` as they are now (after a review decision, say)."""
         with self._sessions.read() as session:
-            rows = session.execute(select(*_COLUMNS).where(Suggestion.id.in_(list(ids)))).all()
-            texts = dict(session.execute(
-                select(Article.id, Article.text)
-                .where(Article.id.in_({row.article_id for row in rows}))).all())
-            return [_record(row, texts[row.article_id]) for row in rows]
+            query = select(*SUGGESTION_COLUMNS).where(Suggestion.id.in_(list(ids)))
+            rows = session.execute(query).all()
+            texts = dict(
+                session.execute(
+                    select(Article.id, Article.text).where(
+                        Article.id.in_({row.article_id for row in rows})
+                    )
+                ).all()
+            )
+            return [suggestion_record(row, texts[row.article_id]) for row in rows]
 
     def review_progress(
         self, article_ids: Iterable[int] | None = None
@@ -303,13 +308,26 @@ _REFRESH = (
 
 # Plain columns: a long article has thousands of suggestions, and loading them as
 # ORM objects would cost ten times as much as reading the rows.
-_COLUMNS = (Suggestion.id, Suggestion.article_id, Suggestion.kind, Suggestion.start,
-            Suggestion.end, Suggestion.label, Suggestion.attributes, Suggestion.score,
-            Suggestion.status, Suggestion.pipeline, Suggestion.pipeline_version,
-            Suggestion.component, Suggestion.rule, Suggestion.created_at, Suggestion.decided_at)
+SUGGESTION_COLUMNS = (
+    Suggestion.id,
+    Suggestion.article_id,
+    Suggestion.kind,
+    Suggestion.start,
+    Suggestion.end,
+    Suggestion.label,
+    Suggestion.attributes,
+    Suggestion.score,
+    Suggestion.status,
+    Suggestion.pipeline,
+    Suggestion.pipeline_version,
+    Suggestion.component,
+    Suggestion.rule,
+    Suggestion.created_at,
+    Suggestion.decided_at,
+)
 
 
-def _record(row: Any, text: str) -> SuggestionRecord:
+def suggestion_record(row: Any, text: str) -> SuggestionRecord:
     return SuggestionRecord(
         id=row.id,
         article_id=row.article_id,

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop import undo_commands as commands
 from desktop.project_document import ProjectDocument
 from storage.importing import ParsedArticle
-from storage.records import ClaimFields, ImportReport, Provenance
+from storage.records import ClaimFields, EventFields, FuzzyDateFields, ImportReport, Provenance
 from storage.service import ProjectService
 
 TEXT = "Officials said on Monday that 3,000 people had fled 🌊 the flooded valley."
@@ -58,7 +58,11 @@ def document(project: ProjectService, qapp: object) -> Iterator[ProjectDocument]
                                                                    attributes={})]},
                               Provenance("en_core_web_sm", "3.8.0"),
                               {"claimline_claims", "claimline_timex"})
-    project.create_claim(article.id, ClaimFields(0, 14, claimant="Officials"))
+    claim = project.create_claim(article.id, ClaimFields(0, 14, claimant="Officials"))
+    project.create_event(EventFields("Valley flood", FuzzyDateFields(
+        "Monday", "DATE", "2025-03-17", None, "2025-03-17", dt.date(2025, 3, 17),
+        dt.date(2025, 3, 17), dt.date(2025, 3, 17)), tags=("flood",)), [(claim.id, "reports")])
+    project.create_event(EventFields("Evacuation", tags=("flood", "people")))
     doc.set_service(project)
     yield doc
     doc.undo_stack.clear()
@@ -75,6 +79,10 @@ def first_claim(document: ProjectDocument) -> int:
 def suggestion(document: ProjectDocument, kind: str) -> int:
     return next(s.id for s in document.service.list_suggestions(article_id(document))
                 if s.kind == kind)
+
+
+def event(document: ProjectDocument, title: str) -> int:
+    return next(e.id for e in document.service.list_events() if e.title == title)
 
 
 def make_command(name: str, document: ProjectDocument) -> QUndoCommand:
@@ -110,6 +118,23 @@ def make_command(name: str, document: ProjectDocument) -> QUndoCommand:
             document, figure, dataclasses.replace(figure, name="Numbers", color="#123456",
                                                   shortcut=9)),
         "delete label": lambda: commands.DeleteLabelCommand(document, figure),
+        "create event": lambda: commands.EventEditCommand(
+            document, lambda service: service.create_event(
+                EventFields("People flee", tags=("people",)),
+                [(first_claim(document), "gives_figure")]), "New event"),
+        "edit event": lambda: commands.EventEditCommand(
+            document, lambda service: service.update_event(
+                event(document, "Valley flood"), EventFields("Flood in the valley")),
+            "Edit event"),
+        "link claim": lambda: commands.EventEditCommand(
+            document, lambda service: service.link_claims(
+                event(document, "Evacuation"), [first_claim(document)], "disputes"), "Link"),
+        "merge events": lambda: commands.EventEditCommand(
+            document, lambda service: service.merge_events(
+                event(document, "Valley flood"), [event(document, "Evacuation")]), "Merge"),
+        "delete event": lambda: commands.EventEditCommand(
+            document, lambda service: service.delete_events([event(document, "Valley flood")]),
+            "Delete event"),
         "settings": lambda: commands.SetSettingsCommand(
             document, {"annotation.pipeline": "en_core_web_trf"}, "Settings"),
     }
@@ -118,7 +143,8 @@ def make_command(name: str, document: ProjectDocument) -> QUndoCommand:
 
 COMMANDS = ["create claim", "edit claim", "delete claims", "accept candidate",
             "accept with edits", "accept date", "reject", "edit metadata", "delete article",
-            "create label", "edit label", "delete label", "settings"]
+            "create label", "edit label", "delete label", "create event", "edit event",
+            "link claim", "merge events", "delete event", "settings"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)
