@@ -166,6 +166,11 @@ class AnnotationController(QObject):
         self._suggestions.show_suggestions(suggestions)
         self._inspector.show_claim(None)
 
+    def refresh_claim_events(self) -> None:
+        """Events changed: the claim panel lists the selected claim's events afresh."""
+        if self._selected is not None:
+            self.select_claim(self._selected)
+
     @property
     def selected_claim(self) -> ClaimRecord | None:
         return next((c for c in self._claims if c.id == self._selected), None)

@@ -8,19 +8,22 @@ undoable edit. The inspector never writes to the project itself.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +71,8 @@ def describe_change(change: ChangeRecord, label_names: dict[int, str] | None = N
 class ClaimInspector(QWidget):
     claimEdited = Signal(int, object, object, str)  # claim id, before, after (ClaimFields), what
     deleteRequested = Signal(int)
+    linkEventRequested = Signal(int, int)  # claim id, event id
+    newEventRequested = Signal(int)  # claim id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +126,18 @@ class ClaimInspector(QWidget):
 
         self.events = named(QListWidget(), "claimEvents")
         self.events.setMaximumHeight(64)
+        self.link_event = named(QToolButton(), "linkClaimToEvent")
+        self.link_event.setText("Link to Event")
+        self.link_event.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.link_event.setMenu(QMenu(self.link_event))
+        menu = self.link_event.menu()
+        assert menu is not None
+        menu.aboutToShow.connect(self._fill_event_menu)
+        self.new_event = named(QToolButton(), "newEventFromClaim")
+        self.new_event.setText("New Event…")
+        self.new_event.setToolTip("An event on the timeline for this claim, dated by its dates")
+        self.new_event.clicked.connect(self._on_new_event)
+        self._event_choices: Callable[[], list[tuple[int, str]]] = list
         self.history = named(QListWidget(), "claimHistory")
         self.history.setWordWrap(True)
         self.history.setMaximumHeight(120)
@@ -134,7 +151,16 @@ class ClaimInspector(QWidget):
         form.addRow("C&ertainty", self.certainty)
         form.addRow("&Status", self.status)
         form.addRow("&Note", self.note)
-        form.addRow("Events", self.events)
+        event_row = QWidget()
+        event_layout = QVBoxLayout(event_row)
+        event_layout.setContentsMargins(0, 0, 0, 0)
+        event_layout.addWidget(self.events)
+        event_buttons = QHBoxLayout()
+        event_buttons.addWidget(self.link_event)
+        event_buttons.addWidget(self.new_event)
+        event_buttons.addStretch(1)
+        event_layout.addLayout(event_buttons)
+        form.addRow("Events", event_row)
         form.addRow("History", self.history)
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
@@ -217,7 +243,7 @@ class ClaimInspector(QWidget):
 
     def _fields_enabled(self, enabled: bool) -> None:
         for widget in (self.claimant, self.labels_row, self.certainty, self.status, self.note,
-                       self.events, self.history, self.delete):
+                       self.events, self.history, self.delete, self.link_event, self.new_event):
             widget.setEnabled(enabled)
 
     # ------------------------------------------------------------ editing
@@ -241,6 +267,29 @@ class ClaimInspector(QWidget):
         after = self.edited_fields()
         if before.changed_fields(after):
             self.claimEdited.emit(self._claim.id, before, after, f"Edit claim {what}")
+
+    def set_event_choices(self, choices: Callable[[], list[tuple[int, str]]]) -> None:
+        """Where the "Link to Event" menu finds the project's events: (id, label) pairs."""
+        self._event_choices = choices
+
+    def _fill_event_menu(self) -> None:
+        menu = self.link_event.menu()
+        assert menu is not None
+        menu.clear()
+        choices = self._event_choices()
+        for event_id, label in choices:
+            menu.addAction(label).triggered.connect(
+                lambda _checked=False, e=event_id: self._on_link(e))
+        if not choices:
+            menu.addAction("No events yet").setEnabled(False)
+
+    def _on_link(self, event_id: int) -> None:
+        if self._claim is not None:
+            self.linkEventRequested.emit(self._claim.id, event_id)
+
+    def _on_new_event(self) -> None:
+        if self._claim is not None:
+            self.newEventRequested.emit(self._claim.id)
 
     def _on_delete(self) -> None:
         if self._claim is not None:

@@ -8,12 +8,15 @@ position and sort across the frequent re-queries that claim edits cause.
 
 from __future__ import annotations
 
+import json
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,6 +47,10 @@ QUOTE, CLAIMANT, LABELS, STATUS, ARTICLE, OUTLET = range(len(COLUMNS))
 STATUS_COLOURS = {"reviewed": QColor("#1b7f3b"), "flagged": QColor("#b03a2e")}
 UNTITLED = "(untitled)"
 NO_COLOUR = "#888888"
+
+
+# The drag payload of claims: a JSON list of claim ids.
+CLAIMS_MIME = "application/x-claimline-claims"
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -144,6 +151,20 @@ class ClaimTableModel(RecordTableModel[ClaimListing]):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         return self._rows[index.row()]
+
+    # Claims can be dragged onto events on the timeline.
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [CLAIMS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = sorted({self.record_at(i.row()).claim.id for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(CLAIMS_MIME, QByteArray(json.dumps(ids).encode()))
+        return data
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         listing = self.listing(index)

@@ -26,6 +26,7 @@ from desktop.article_list_panel import ArticleListPanel
 from desktop.background_work import BackgroundWork
 from desktop.claim_inspector import ClaimInspector
 from desktop.claims_browser import ClaimsBrowser
+from desktop.event_panel import EventPanel
 from desktop.import_report_dialog import ImportReportDialog
 from desktop.label_manager_dialog import LabelManagerDialog
 from desktop.layer_legend import LayerLegend
@@ -36,6 +37,8 @@ from desktop.reader_view import ArticleReader
 from desktop.search_panel import SearchPanel
 from desktop.suggestions_panel import SuggestionsPanel
 from desktop.task_progress import TaskProgress
+from desktop.timeline_controller import TimelineController
+from desktop.timeline_panel import TimelinePanel
 from desktop.undo_commands import (
     DeleteArticlesCommand,
     EditMetadataCommand,
@@ -81,6 +84,9 @@ class MainWindow(QMainWindow):
     claim_edge_actions: list[QAction]
     label_key_actions: list[QAction]
     action_labels: QAction
+    action_new_event: QAction
+    action_event_from_claim: QAction
+    action_go_to_date: QAction
     action_preannotate: QAction
     action_preannotate_all: QAction
     action_annotation_settings: QAction
@@ -128,7 +134,16 @@ class MainWindow(QMainWindow):
                                                self.suggestions, self)
         self.annotation.refused.connect(lambda message: self.statusBar().showMessage(message,
                                                                                      8000))
+        self.event_panel = EventPanel()
+        self.timeline_panel = TimelinePanel()
         self._build_docks()
+        self.timeline = TimelineController(self, self.timeline_panel, self.event_panel)
+        self.timeline_panel.today.setToolTip("Centre on today (T)")
+        self.inspector.set_event_choices(self._event_choices)
+        self.inspector.linkEventRequested.connect(
+            lambda claim, event: self.timeline.link_claims(event, [claim]))
+        self.inspector.newEventRequested.connect(self.timeline.new_event_from_claim)
+        self.suggestions.eventFromDateRequested.connect(self.timeline.new_event_from_date)
 
         self.task_progress = named(TaskProgress(), "taskProgress")
         self.work = BackgroundWork(self.document, self.task_progress, self)
@@ -162,30 +177,45 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock("Article details", "articleDetailsDock", self.metadata,
                                        right)
         self.layers_dock = self._dock("Layers", "layersDock", self.legend, right)
+        self.events_dock = self._dock("Event", "eventDock", self.event_panel, right)
         self.tabifyDockWidget(self.claim_dock, self.suggestions_dock)
-        self.tabifyDockWidget(self.suggestions_dock, self.layers_dock)
+        self.tabifyDockWidget(self.suggestions_dock, self.events_dock)
+        self.tabifyDockWidget(self.events_dock, self.layers_dock)
         self.tabifyDockWidget(self.layers_dock, self.details_dock)
         self.claim_dock.raise_()
+        self.timeline_dock = self._dock("Timeline", "timelineDock", self.timeline_panel, bottom)
         self.claims_dock = self._dock("Claims", "claimsDock", self.claims, bottom)
         self.search_dock = self._dock("Search", "searchDock", self.search, bottom)
+        self.tabifyDockWidget(self.timeline_dock, self.claims_dock)
         self.tabifyDockWidget(self.claims_dock, self.search_dock)
-        self.claims_dock.raise_()
+        self.timeline_dock.raise_()
         self.history_dock = self._dock("Undo history", "undoHistoryDock",
                                        named(QUndoView(self.undo_stack), "undoHistory"), right)
         self.history_dock.hide()
         self.resizeDocks([self.claim_dock], [400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.claims_dock], [210], Qt.Orientation.Vertical)
+        self.resizeDocks([self.timeline_dock], [260], Qt.Orientation.Vertical)
 
     def docks(self) -> list[QDockWidget]:
-        return [self.claim_dock, self.suggestions_dock, self.layers_dock, self.details_dock,
-                self.claims_dock, self.search_dock, self.history_dock]
+        return [self.claim_dock, self.suggestions_dock, self.events_dock, self.layers_dock,
+                self.details_dock, self.timeline_dock, self.claims_dock, self.search_dock,
+                self.history_dock]
+
+    def _event_choices(self) -> list[tuple[int, str]]:
+        """The project's events, as the claim panel's "Link to Event" menu lists them."""
+        if not self.document.is_open:
+            return []
+        from desktop.event_panel import date_reading
+
+        return [(e.id, f"{e.title} — {date_reading(e)}")
+                for e in self.document.service.list_events()]
 
     def _update_actions(self) -> None:
         is_open = self.document.is_open
         has_article = is_open and self.articles.current_article_id() is not None
         for item in (self.action_import, self.action_import_folder, self.action_close,
                      self.action_find, self.action_search, self.action_preannotate_all,
-                     self.action_annotation_settings, self.action_labels):
+                     self.action_annotation_settings, self.action_labels, self.action_new_event,
+                     self.action_event_from_claim, self.action_go_to_date):
             item.setEnabled(is_open)
         for item in (self.action_delete, self.action_preannotate, self.action_mark_claim,
                      self.action_mark_exact):

@@ -3,7 +3,8 @@ the keyboard review of it.
 
 With the list focused: ↑/↓ (or K/J) move, A accepts, R rejects, Shift+A accepts every
 open suggestion of the same kind, E accepts a claim candidate after editing it (the
-window asks for the changes), U reopens a decided suggestion. After a decision the
+window asks for the changes), U reopens a decided suggestion, T makes an event on the
+timeline from a date. After a decision the
 next open suggestion of the same kind is selected, so a whole article can be reviewed
 without the mouse.
 """
@@ -49,6 +50,7 @@ class SuggestionsPanel(QWidget):
     rejectRequested = Signal(object)
     reopenRequested = Signal(object)
     editAcceptRequested = Signal(int)
+    eventFromDateRequested = Signal(object)  # SuggestionRecord of a date
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +122,8 @@ class SuggestionsPanel(QWidget):
         self.action_edit_accept = add("actionEditAcceptSuggestion", "Edit, Then Accept…",
                                       ["E"], self.edit_then_accept)
         self.action_reopen = add("actionReopenSuggestion", "Reopen", ["U"], self.reopen_current)
+        self.action_event_from_date = add("actionEventFromDate", "New Event from This Date…",
+                                          ["T"], self.event_from_date)
         add("actionNextSuggestion", "Next", ["J"], lambda: self.step_selection(1))
         add("actionPreviousSuggestion", "Previous", ["K"], lambda: self.step_selection(-1))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -169,6 +173,11 @@ class SuggestionsPanel(QWidget):
                     if s.status == "open")
         if ids:
             self.acceptRequested.emit(ids)
+
+    def event_from_date(self) -> None:
+        suggestion = self.current_suggestion()
+        if suggestion is not None and suggestion.kind == "timex":
+            self.eventFromDateRequested.emit(suggestion)
 
     def edit_then_accept(self) -> None:
         suggestion = self.current_suggestion()

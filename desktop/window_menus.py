@@ -117,6 +117,16 @@ def build_menus(w: MainWindow) -> None:
     ]
     w.action_labels = action(w, "actionManageLabels", "&Labels…", w.manage_labels, None,
                              "Name, colour and number key of the project's claim labels")
+    w.action_new_event = action(w, "actionNewEvent", "New &Event…",
+                                lambda: w.timeline.new_event(), "Ctrl+E",
+                                "An event on the timeline, dated as you would say it")
+    w.action_event_from_claim = action(
+        w, "actionEventFromClaim", "New Event from &Claim…",
+        lambda: w.timeline.new_event_from_claim(annotation.selected_claim.id)
+        if annotation.selected_claim else None, "Ctrl+Shift+E",
+        "An event for the selected claim, dated by the dates it mentions")
+    w.action_go_to_date = action(w, "actionGoToDate", "&Go to Date on the Timeline…",
+                                 w.timeline.go_to_date, "Ctrl+G")
     w.action_preannotate = action(
         w, "actionPreannotate", "&Pre-annotate Selected Articles", w.preannotate_selected,
         "Ctrl+Shift+P", "Propose entities, dates and claim candidates for the selected articles")
@@ -129,6 +139,8 @@ def build_menus(w: MainWindow) -> None:
     annotate_menu.addActions([w.action_mark_claim, w.action_mark_exact, w.action_delete_claim])
     adjust_menu = named(annotate_menu.addMenu("Adjust Claim &Span"), "menuAdjustClaim")
     adjust_menu.addActions(w.claim_edge_actions)
+    annotate_menu.addSeparator()
+    annotate_menu.addActions([w.action_new_event, w.action_event_from_claim, w.action_go_to_date])
     annotate_menu.addSeparator()
     annotate_menu.addAction(w.action_labels)
     annotate_menu.addSeparator()
