@@ -6,6 +6,7 @@
     claimline annotate PROJECT [--pipeline NAME] [--processes N]   pre-annotate articles
     claimline suggest [--dct DATE] [--lang CODE] FILE               suggestions as JSON lines
     claimline settings PROJECT [KEY [VALUE]]  show or change project settings
+    claimline compare PROJECT A B [--json] [--report PATH]   align two articles
 
 A thin shell over the same storage service and annotators the GUI uses. Exit
 codes: 0 done, 1 some input could not be processed, 2 bad usage or a project
@@ -37,7 +38,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimline",
         description="Claimline: an offline workbench for researchers who study the news.",
-        epilog="Headless commands: import, list, annotate, suggest, settings. "
+        epilog="Headless commands: import, list, annotate, suggest, settings, compare. "
         "Run 'claimline COMMAND --help' for details.",
     )
     parser.add_argument(
@@ -54,17 +55,17 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    from claimline import annotation_commands, article_commands
+    from claimline import annotation_commands, article_commands, compare_commands
 
     parser = argparse.ArgumentParser(prog="claimline")
     commands = parser.add_subparsers(dest="command", required=True)
     handlers: dict[str, Handler] = {}
-    for module in (article_commands, annotation_commands):
+    for module in (article_commands, annotation_commands, compare_commands):
         handlers.update(module.register(commands))
     return parser, handlers
 
 
-SUBCOMMANDS = ("import", "list", "annotate", "suggest", "settings")
+SUBCOMMANDS = ("import", "list", "annotate", "suggest", "settings", "compare")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -7,7 +7,7 @@ and announces what changed, so every view refreshes only what it must.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from storage.records import (
     Acceptance,
+    AlignmentRecord,
     ArticleMetadata,
     ArticlesChanged,
     ArticleSnapshot,
@@ -24,6 +25,7 @@ from storage.records import (
     ClaimRecord,
     ClaimsChanged,
     ClaimSnapshot,
+    DifferenceRecord,
     EventChange,
     EventsState,
     LabelRecord,
@@ -46,6 +48,7 @@ class ProjectDocument(QObject):
     suggestionsChanged = Signal(object)  # SuggestionsChanged
     labelsChanged = Signal()
     eventsChanged = Signal(object)  # EventsChanged
+    alignmentsChanged = Signal(int, int)  # article A, article B
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +181,22 @@ class ProjectDocument(QObject):
 
     def apply_events_state(self, state: EventsState) -> None:
         self.eventsChanged.emit(self.service.apply_events_state(state))
+
+    # ------------------------------------------------------------ alignments
+    def decide_alignment(self, alignment_id: int, relation: str, status: str,
+                         differences: Sequence[DifferenceRecord] | None = None
+                         ) -> tuple[AlignmentRecord, AlignmentRecord]:
+        before, after = self.service.decide_alignment(alignment_id, relation, status, differences)
+        self.alignmentsChanged.emit(after.article_a_id, after.article_b_id)
+        return before, after
+
+    def restore_alignment(self, record: AlignmentRecord) -> None:
+        self.service.restore_alignment(record)
+        self.alignmentsChanged.emit(record.article_a_id, record.article_b_id)
+
+    def announce_alignments(self, article_a: int, article_b: int) -> None:
+        """A comparison ran in the background and stored new proposals."""
+        self.alignmentsChanged.emit(article_a, article_b)
 
     # ------------------------------------------------------------ labels
     def create_label(self, name: str, colour: str, shortcut: int | None) -> LabelRecord:

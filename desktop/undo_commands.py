@@ -13,7 +13,7 @@ marks itself obsolete, so `QUndoStack.push` drops it, and keeps the reason in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -21,10 +21,12 @@ from PySide6.QtGui import QUndoCommand
 from desktop.project_document import ProjectDocument
 from storage.records import (
     Acceptance,
+    AlignmentRecord,
     ArticleMetadata,
     ArticleSnapshot,
     ClaimFields,
     ClaimSnapshot,
+    DifferenceRecord,
     EventChange,
     ImportReport,
     LabelRecord,
@@ -267,6 +269,29 @@ class EventEditCommand(ProjectCommand):
     def undo(self) -> None:
         assert self.change is not None
         self._document.apply_events_state(self.change.before)
+
+
+# ---------------------------------------------------------------- alignments
+class AlignmentVerdictCommand(ProjectCommand):
+    """Confirms, changes or rejects a proposed alignment."""
+
+    def __init__(self, document: ProjectDocument, alignment_id: int, relation: str, status: str,
+                 what: str, differences: Sequence[DifferenceRecord] | None = None) -> None:
+        super().__init__(document, what)
+        self._args = (alignment_id, relation, status, differences)
+        self._before: AlignmentRecord | None = None
+        self._after: AlignmentRecord | None = None
+
+    def do(self) -> None:
+        self._before, self._after = self._document.decide_alignment(*self._args)
+
+    def do_again(self) -> None:
+        assert self._after is not None
+        self._document.restore_alignment(self._after)
+
+    def undo(self) -> None:
+        assert self._before is not None
+        self._document.restore_alignment(self._before)
 
 
 # ---------------------------------------------------------------- labels

@@ -7,7 +7,7 @@ mutation returns a small record of what changed so views refresh only that.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
@@ -495,3 +495,78 @@ class EventChange:
     before: EventsState
     after: EventsState
     changed: EventsChanged
+
+
+# ---------------------------------------------------------------- alignments
+ALIGNMENT_RELATIONS = ("same", "reworded", "conflicting", "partial", "added", "dropped")
+ALIGNMENT_STATUSES = ("proposed", "confirmed", "rejected")
+DIFFERENCE_KINDS = ("number", "date", "person", "place", "organisation", "attribution",
+                    "certainty")
+
+
+class AlignedLike(Protocol):
+    """A passage pairing as the aligner proposes it (annotators.alignment.AlignedPassage)."""
+
+    @property
+    def a_start(self) -> int | None: ...
+    @property
+    def a_end(self) -> int | None: ...
+    @property
+    def b_start(self) -> int | None: ...
+    @property
+    def b_end(self) -> int | None: ...
+    @property
+    def claim_a(self) -> int | None: ...
+    @property
+    def claim_b(self) -> int | None: ...
+    @property
+    def relation(self) -> str: ...
+    @property
+    def differences(self) -> Sequence[Any]: ...  # objects with kind, a, b, note
+    @property
+    def score(self) -> float: ...
+    @property
+    def reason(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class DifferenceRecord:
+    kind: str
+    a: str
+    b: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AlignmentRecord:
+    id: int
+    article_a_id: int
+    article_b_id: int
+    a_start: int | None
+    a_end: int | None
+    b_start: int | None
+    b_end: int | None
+    a_text: str
+    b_text: str
+    claim_a_id: int | None
+    claim_b_id: int | None
+    relation: str
+    differences: tuple[DifferenceRecord, ...]
+    score: float | None
+    reason: str
+    status: str
+    aligner: str
+    created_at: dt.datetime
+    decided_at: dt.datetime | None
+
+    @property
+    def level(self) -> str:
+        return "claim" if self.claim_a_id is not None or self.claim_b_id is not None \
+            else "sentence"
+
+
+@dataclass(frozen=True)
+class AlignmentsStored:
+    added: int = 0
+    replaced: int = 0  # proposals of an earlier run that this run replaced
+    kept: int = 0  # proposals matching a researcher's verdict, left as decided

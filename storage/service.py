@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, select
 
 from storage import project_file, schema
+from storage.alignment_operations import AlignmentOperations
 from storage.article_operations import (
     RELATION_KINDS,
     ArticleOperations,
@@ -46,6 +47,7 @@ class ProjectService(
     LabelOperations,
     SearchOperations,
     EventOperations,
+    AlignmentOperations,
 ):
     """An open project file."""
 
