@@ -19,6 +19,7 @@ from storage.article_operations import (
     text_digest,
     validate_metadata,
 )
+from storage.bundle_operations import BundleOperations
 from storage.claim_operations import ClaimOperations
 from storage.database import SessionFactory, make_engine
 from storage.event_operations import EventOperations
@@ -48,6 +49,7 @@ class ProjectService(
     SearchOperations,
     EventOperations,
     AlignmentOperations,
+    BundleOperations,
 ):
     """An open project file."""
 
