@@ -90,7 +90,8 @@ def article_lanes(articles: Sequence[ArticleSummary]) -> dict[int, tuple[str, st
     return lanes
 
 
-def timeline_item(event: EventRecord, lanes: tuple[str, ...]) -> TimelineItem | None:
+def timeline_item(event: EventRecord, lanes: tuple[str, ...], conflict: bool = False
+                  ) -> TimelineItem | None:
     date = event.fields.date
     earliest, latest = date.earliest or date.latest, date.latest or date.earliest
     if earliest is None or latest is None:
@@ -105,7 +106,7 @@ def timeline_item(event: EventRecord, lanes: tuple[str, ...]) -> TimelineItem | 
         date.edtf or "")
     return TimelineItem(key=event.id, title=event.title, start=start, end=end, vague=vague,
                         lanes=lanes, tags=event.fields.tags, claims=len(event.claim_ids),
-                        conflict=False, date_text=date_reading(event))
+                        conflict=conflict, date_text=date_reading(event))
 
 
 def matches(event: EventRecord, tag: str | None, outlet: str | None, link: str,
@@ -133,6 +134,7 @@ class TimelineController(QObject):
         self.view = panel.view
         self.event_panel = event_panel
         self._events: dict[int, EventRecord] = {}
+        self._conflicts: set[int] = set()  # events whose linked claims disagree
         self._selected_keys: list[int] = []
 
         document = self._document
@@ -141,6 +143,7 @@ class TimelineController(QObject):
         document.eventsChanged.connect(self._on_events_changed)
         document.claimsChanged.connect(lambda _change: self._refresh_keep_selection())
         document.articlesChanged.connect(lambda _change: self._refresh_keep_selection())
+        document.alignmentsChanged.connect(lambda _a, _b: self._refresh_keep_selection())
         panel.filtersChanged.connect(self._show_items)
         panel.newEventRequested.connect(lambda: self.new_event())
         panel.undatedActivated.connect(self.edit_event)
@@ -169,6 +172,7 @@ class TimelineController(QObject):
         document = self._document
         self._events = {e.id: e for e in document.service.list_events()} if document.is_open \
             else {}
+        self._conflicts = document.service.event_conflicts() if document.is_open else set()
         self._show_items()
         self._show_selected()
 
@@ -189,7 +193,8 @@ class TimelineController(QObject):
                  if matches(e, tag, outlet, panel.link_filter, panel.words.text())]
         items, undated = [], []
         for event in shown:
-            item = timeline_item(event, lanes_of(event, panel.lane_mode, sources))
+            item = timeline_item(event, lanes_of(event, panel.lane_mode, sources),
+                                 event.id in self._conflicts)
             if item is None:
                 undated.append((event.id, event.title))
             else:
@@ -208,6 +213,8 @@ class TimelineController(QObject):
                 self._events[key] = fresh[key]
             else:
                 self._events.pop(key, None)
+        self._conflicts -= set(change.event_ids)
+        self._conflicts |= self._document.service.event_conflicts(change.event_ids)
         self._show_items()
         self._show_selected()
         self._window.annotation.refresh_claim_events()

@@ -159,3 +159,17 @@ def test_a_claim_can_be_linked_from_the_claim_panel(window: MainWindow) -> None:
     assert events(window)[0][2] == (claim,)
     window.action_undo.trigger()
     assert events(window)[0][2] == ()
+
+
+def test_events_whose_claims_disagree_are_marked(window: MainWindow) -> None:
+    original_claim = mark(window, KYIV)
+    window.articles.select_article(window.articles.model.article_at(1).id)
+    rewrite_claim = mark(window, "Reports from Kyiv revealed that as of early January 2025")
+    key = add_event(window, "Casualties by January", EARLY_FEB,
+                    claims=(original_claim, rewrite_claim))
+    index = window.timeline_panel.view.index
+    assert not index.items[key].conflict
+    window.timeline.event_panel.relationRequested.emit(key, rewrite_claim, "disputes")
+    assert index.items[key].conflict, "a claim disputing the event marks it"
+    window.action_undo.trigger()
+    assert not index.items[key].conflict
