@@ -7,6 +7,8 @@
     claimline suggest [--dct DATE] [--lang CODE] FILE               suggestions as JSON lines
     claimline settings PROJECT [KEY [VALUE]]  show or change project settings
     claimline compare PROJECT A B [--json] [--report PATH]   align two articles
+    claimline export PROJECT --format F --out PATH  write a dataset (JSONL, spaCy, brat, …)
+    claimline import-annotations PROJECT PATH --format F   read annotations back in
 
 A thin shell over the same storage service and annotators the GUI uses. Exit
 codes: 0 done, 1 some input could not be processed, 2 bad usage or a project
@@ -38,7 +40,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimline",
         description="Claimline: an offline workbench for researchers who study the news.",
-        epilog="Headless commands: import, list, annotate, suggest, settings, compare. "
+        epilog="Headless commands: import, list, annotate, suggest, settings, compare, export, "
+        "import-annotations. "
         "Run 'claimline COMMAND --help' for details.",
     )
     parser.add_argument(
@@ -55,17 +58,23 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    from claimline import annotation_commands, article_commands, compare_commands
+    from claimline import (
+        annotation_commands,
+        article_commands,
+        compare_commands,
+        exchange_commands,
+    )
 
     parser = argparse.ArgumentParser(prog="claimline")
     commands = parser.add_subparsers(dest="command", required=True)
     handlers: dict[str, Handler] = {}
-    for module in (article_commands, annotation_commands, compare_commands):
+    for module in (article_commands, annotation_commands, compare_commands, exchange_commands):
         handlers.update(module.register(commands))
     return parser, handlers
 
 
-SUBCOMMANDS = ("import", "list", "annotate", "suggest", "settings", "compare")
+SUBCOMMANDS = ("import", "list", "annotate", "suggest", "settings", "compare", "export",
+               "import-annotations")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -47,12 +47,11 @@ def compare_command(options: argparse.Namespace) -> int:
         except ArticleNotFound as error:
             return fail(str(error))
         if not options.no_align:
-            from annotators.alignment import ALIGNER_NAME, ALIGNER_VERSION, align_texts
-
+            from annotators.alignment import align_texts, aligner_label
             from storage.compare_job import compare_articles
 
-            stored = compare_articles(project, a.id, b.id, align_texts,
-                                      f"{ALIGNER_NAME} {ALIGNER_VERSION}")
+            stored = compare_articles(project, a.id, b.id, align_texts, aligner_label())
+            assert stored is not None  # never cancelled here
             print(f"aligned: {stored.added} proposals ({stored.kept} already decided)",
                   file=sys.stderr)
         records = project.list_alignments(a.id, b.id)

@@ -18,6 +18,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from desktop.task_progress import TaskProgress
+from storage.bundle import ExchangeFormatError
+from storage.service_base import InvalidEdit
+
+# Refusals whose message is written for the researcher: shown as they are.
+EXPLAINED = (ExchangeFormatError, InvalidEdit, FileExistsError)
 
 Job = Callable[
     [Callable[[Any], None], Callable[[Any], None], Callable[[], bool]], Any
@@ -43,6 +48,8 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             report = self._job(self.progressed.emit, self.stored.emit, self._cancel.is_set)
+        except EXPLAINED as refusal:
+            self.failed.emit(str(refusal))
         except Exception as error:  # reported to the researcher, never swallowed
             traceback.print_exc()
             self.failed.emit(f"{type(error).__name__}: {error}")

@@ -1,13 +1,16 @@
-"""The window's long-running work: importing files and pre-annotating articles.
+"""The window's long-running work: importing, pre-annotating, comparing, exporting.
 
-Both run as background jobs (desktop.background_job) on the open project.
+Each runs as a background job (desktop.background_job) on the open project.
 Results reach the views as they are committed: imported articles appear in
-the list batch by batch; suggestions refresh for the article being read.
+the list batch by batch; suggestions refresh for the article being read; a
+comparison's proposals reach the compare window when they are stored; an
+export is put in place only when it is complete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +19,40 @@ from PySide6.QtCore import QObject, Signal
 from desktop.background_job import JobRunner
 from desktop.project_document import ProjectDocument
 from desktop.task_progress import TaskProgress
-from storage.records import ImportProgress
+from storage.bundle import ImportResult
+from storage.records import AlignmentsStored, ImportProgress
+
+FAILURES = {"import": "The import stopped", "annotate": "Pre-annotation stopped",
+            "compare": "The comparison stopped", "export": "The export stopped",
+            "import-annotations": "The import of annotations stopped",
+            "new-from-dataset": "The new project could not be made"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A finished comparison: which articles, and what the aligner stored (None: cancelled)."""
+
+    article_a: int
+    article_b: int
+    stored: AlignmentsStored | None
+
+
+@dataclass(frozen=True)
+class AnnotationsImported:
+    """A finished import of annotations: from where, in which format, what it stored."""
+
+    path: Path
+    format: str
+    result: ImportResult
 
 
 class BackgroundWork(QObject):
     importFinished = Signal(object)  # ImportReport
     annotationFinished = Signal(object)  # AnnotationReport
+    comparisonFinished = Signal(object)  # Comparison
+    exportFinished = Signal(object)  # storage.bundle.ExportResult, None when cancelled
+    annotationsImported = Signal(object)  # AnnotationsImported
+    datasetRestored = Signal(object)  # Path of the new project
     suggestionsStored = Signal(object)  # tuple of article ids
     failed = Signal(str, str)  # what stopped, why
 
@@ -101,6 +132,76 @@ class BackgroundWork(QObject):
 
         self.runner.start("annotate", "Loading the language pipeline…", job, describe)
 
+    # ------------------------------------------------------------ comparing
+    def compare(self, article_a: int, article_b: int) -> None:
+        """Align article A with article B and store the proposals (verdicts are kept)."""
+        service = self._document.service
+
+        def job(progress: Any, stored: Any, should_cancel: Any) -> Comparison:
+            from annotators.alignment import align_texts, aligner_label
+            from storage.compare_job import compare_articles
+
+            result = compare_articles(service, article_a, article_b, align_texts,
+                                      aligner_label(), should_cancel=should_cancel)
+            return Comparison(article_a, article_b, result)
+
+        self.runner.start("compare", "Comparing the two articles…", job,
+                          lambda _step: (0, 0, "Comparing the two articles…"))
+
+    # ------------------------------------------------------------ exporting
+    def export(self, format_name: str, out: Path, article_ids: Sequence[int] | None,
+               include_open: bool) -> None:
+        service = self._document.service
+        ids = list(article_ids) if article_ids is not None else None
+
+        def job(progress: Any, stored: Any, should_cancel: Any) -> Any:
+            from storage.exporting.export_job import export_dataset
+
+            return export_dataset(service, format_name, out, ids, include_open=include_open,
+                                  progress=lambda done, total: progress((done, total)),
+                                  should_cancel=should_cancel)
+
+        self.runner.start("export", f"Exporting {format_name}…", job,
+                          _counted(f"Exporting {format_name}"))
+
+    # ------------------------------------------------------------ importing annotations
+    def import_annotations(self, format_name: str, path: Path) -> None:
+        """Read brat, Web Annotation or INCEpTION files into the open project."""
+        service = self._document.service
+
+        def job(progress: Any, stored: Any, should_cancel: Any) -> AnnotationsImported:
+            from storage.exporting.formats import import_format
+
+            read = import_format(format_name).load()
+            result = read(service, path, lambda done, total: progress((done, total)))
+            return AnnotationsImported(path, format_name, result)
+
+        self.runner.start("import-annotations", f"Reading {path.name}…", job, _counted(
+            f"Importing annotations from {path.name}"))
+
+    def new_project_from(self, dataset: Path, project: Path) -> None:
+        """Make a new project at `project` holding a Claimline JSON Lines dataset."""
+
+        def job(progress: Any, stored: Any, should_cancel: Any) -> Path:
+            from storage.exporting.formats import import_format
+            from storage.service import ProjectService
+
+            restore = import_format("claimline-jsonl").load()
+            service = ProjectService.create(project)
+            try:
+                restore(service, dataset, lambda done, total: progress((done, total)))
+            except BaseException:
+                service.close()
+                for leftover in (project, *(project.with_name(project.name + s)
+                                            for s in ("-wal", "-shm"))):
+                    leftover.unlink(missing_ok=True)
+                raise
+            service.close()
+            return project
+
+        self.runner.start("new-from-dataset", f"Reading {dataset.name}…", job,
+                          _counted(f"Restoring {dataset.name}"))
+
     # ------------------------------------------------------------ results
     def _on_stored(self, batch: Any) -> None:
         if self.runner.kind == "import":
@@ -109,11 +210,15 @@ class BackgroundWork(QObject):
             self.suggestionsStored.emit(batch)
 
     def _on_finished(self, report: Any) -> None:
-        if self.runner.kind == "import":
-            self.importFinished.emit(report)
-        else:
-            self.annotationFinished.emit(report)
+        {"import": self.importFinished, "annotate": self.annotationFinished,
+         "compare": self.comparisonFinished,
+         "export": self.exportFinished, "import-annotations": self.annotationsImported,
+         "new-from-dataset": self.datasetRestored}[self.runner.kind].emit(report)
 
     def _on_failed(self, message: str) -> None:
-        what = "The import" if self.runner.kind == "import" else "Pre-annotation"
-        self.failed.emit(f"{what} stopped", message)
+        self.failed.emit(FAILURES[self.runner.kind], message)
+
+
+def _counted(what: str) -> Callable[[tuple[int, int]], tuple[int, int, str]]:
+    """Progress of (done, total) steps, described as `what: done of total`."""
+    return lambda step: (step[0], step[1], f"{what}: {step[0]} of {step[1]}")

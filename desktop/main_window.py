@@ -26,7 +26,9 @@ from desktop.article_list_panel import ArticleListPanel
 from desktop.background_work import BackgroundWork
 from desktop.claim_inspector import ClaimInspector
 from desktop.claims_browser import ClaimsBrowser
+from desktop.compare_controller import CompareController
 from desktop.event_panel import EventPanel
+from desktop.exchange_controller import ExchangeController
 from desktop.import_report_dialog import ImportReportDialog
 from desktop.label_manager_dialog import LabelManagerDialog
 from desktop.layer_legend import LayerLegend
@@ -90,6 +92,11 @@ class MainWindow(QMainWindow):
     action_preannotate: QAction
     action_preannotate_all: QAction
     action_annotation_settings: QAction
+    action_compare_original: QAction
+    action_compare_two: QAction
+    action_export: QAction
+    action_import_annotations: QAction
+    action_new_from_dataset: QAction
     recent_menu: QMenu
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -151,6 +158,8 @@ class MainWindow(QMainWindow):
         self.work.annotationFinished.connect(self._on_annotation_finished)
         self.work.suggestionsStored.connect(self.document.announce_suggestions)
         self.work.failed.connect(self.warn)
+        self.comparing = CompareController(self)
+        self.exchange = ExchangeController(self)
         self.project_label = named(QLabel(), "projectPath")
         self.project_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.task_progress)
@@ -215,10 +224,12 @@ class MainWindow(QMainWindow):
         for item in (self.action_import, self.action_import_folder, self.action_close,
                      self.action_find, self.action_search, self.action_preannotate_all,
                      self.action_annotation_settings, self.action_labels, self.action_new_event,
-                     self.action_event_from_claim, self.action_go_to_date):
+                     self.action_event_from_claim, self.action_go_to_date, self.action_export,
+                     self.action_import_annotations):
             item.setEnabled(is_open)
         for item in (self.action_delete, self.action_preannotate, self.action_mark_claim,
-                     self.action_mark_exact):
+                     self.action_mark_exact, self.action_compare_original,
+                     self.action_compare_two):
             item.setEnabled(has_article)
 
     def fill_recent_menu(self) -> None:
@@ -234,7 +245,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ projects
     def new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New Project", str(self._start_folder()),
+        name, _ = QFileDialog.getSaveFileName(self, "New Project", str(self.start_folder()),
                                               PROJECT_FILTER)
         if not name:
             return
@@ -255,7 +266,7 @@ class MainWindow(QMainWindow):
         self._adopt(service)
 
     def choose_project(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open Project", str(self._start_folder()),
+        name, _ = QFileDialog.getOpenFileName(self, "Open Project", str(self.start_folder()),
                                               PROJECT_FILTER)
         if name:
             self.open_project(Path(name))
@@ -285,7 +296,8 @@ class MainWindow(QMainWindow):
         self.document.set_service(service)
         app_settings.remember_project(service.path)
 
-    def _start_folder(self) -> Path:
+    def start_folder(self) -> Path:
+        """Where file dialogs start: beside the open project."""
         return self.document.path.parent if self.document.path else Path.home()
 
     def _on_project_opened(self) -> None:
@@ -389,13 +401,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ importing
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import Files", str(self._start_folder()),
+        names, _ = QFileDialog.getOpenFileNames(self, "Import Files", str(self.start_folder()),
                                                 IMPORT_FILTER)
         if names:
             self.import_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import Folder", str(self._start_folder()))
+        name = QFileDialog.getExistingDirectory(self, "Import Folder", str(self.start_folder()))
         if name:
             self.import_paths([Path(name)])
 
@@ -404,7 +416,7 @@ class MainWindow(QMainWindow):
             self.warn("No project is open",
                       "Open or create a project first; imported articles are stored in it.")
             return
-        if not self._busy():
+        if not self.refuse_if_busy():
             self.work.import_paths(paths)
 
     def _on_import_finished(self, report: ImportReport) -> None:
@@ -416,7 +428,8 @@ class MainWindow(QMainWindow):
         if report.failures or report.duplicates or not report.imported:
             ImportReportDialog(report, self).open()
 
-    def _busy(self) -> bool:
+    def refuse_if_busy(self) -> bool:
+        """True (and says so in the status bar) while a background job is running."""
         if self.work.busy:
             self.statusBar().showMessage(
                 "Wait for the background task to finish, or cancel it in the status bar.", 6000)
@@ -425,11 +438,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pre-annotation
     def preannotate_selected(self) -> None:
         ids = self.articles.selected_article_ids()
-        if ids and not self._busy():
+        if ids and not self.refuse_if_busy():
             self.work.preannotate(ids)
 
     def preannotate_all(self) -> None:
-        if self.document.is_open and not self._busy():
+        if self.document.is_open and not self.refuse_if_busy():
             self.work.preannotate(None)
 
     def edit_annotation_settings(self) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from storage.bundle import ImportedIds
 from storage.records import (
     Acceptance,
     AlignmentRecord,
@@ -27,7 +28,9 @@ from storage.records import (
     ClaimSnapshot,
     DifferenceRecord,
     EventChange,
+    EventsChanged,
     EventsState,
+    ImportedSnapshot,
     LabelRecord,
     MetadataChange,
     SuggestionsChanged,
@@ -113,6 +116,35 @@ class ProjectDocument(QObject):
         """Articles were stored by a background import; tell the views."""
         if articles:
             self.articlesChanged.emit(ArticlesChanged(added=tuple(a.id for a in articles)))
+
+    # ------------------------------------------------------------ imported annotations
+    def announce_imported(self, created: ImportedIds) -> None:
+        """Annotations were imported in the background; tell the views."""
+        self._announce_imported(created, added=created.articles)
+
+    def remove_imported(self, created: ImportedIds) -> ImportedSnapshot:
+        snapshot = self.service.remove_imported(created)
+        self._announce_imported(snapshot.removed, removed=snapshot.removed.articles)
+        return snapshot
+
+    def restore_imported(self, snapshot: ImportedSnapshot) -> None:
+        self.service.restore_imported(snapshot)
+        self._announce_imported(snapshot.removed, added=snapshot.removed.articles)
+
+    def _announce_imported(self, records: ImportedIds, added: tuple[int, ...] = (),
+                           removed: tuple[int, ...] = ()) -> None:
+        """An import (or its undo) may touch any article: every view refreshes what it shows."""
+        if added or removed:
+            self.articlesChanged.emit(ArticlesChanged(added=added, removed=removed))
+        everywhere = tuple(a.id for a in self.service.list_articles())
+        if records.labels:
+            self.labelsChanged.emit()
+        self.claimsChanged.emit(ClaimsChanged(everywhere, updated=records.claims))
+        self.suggestionsChanged.emit(SuggestionsChanged(everywhere))
+        if records.links:
+            self.eventsChanged.emit(EventsChanged(
+                tuple(dict.fromkeys(event for _claim, event in records.links)),
+                tuple(dict.fromkeys(claim for claim, _event in records.links))))
 
     # ------------------------------------------------------------ claims
     def create_claim(self, article_id: int, fields: ClaimFields) -> ClaimRecord:

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop.project_document import ProjectDocument
+from storage.bundle import ImportResult
 from storage.records import (
     Acceptance,
     AlignmentRecord,
@@ -28,6 +29,7 @@ from storage.records import (
     ClaimSnapshot,
     DifferenceRecord,
     EventChange,
+    ImportedSnapshot,
     ImportReport,
     LabelRecord,
     SuggestionStatusChange,
@@ -125,6 +127,29 @@ class ImportArticlesCommand(ProjectCommand):
 
     def undo(self) -> None:
         self._snapshot = self._document.delete_articles(self._report.imported_ids)
+
+
+class ImportAnnotationsCommand(ProjectCommand):
+    """Records an import of annotations that already ran in the background.
+
+    Undo deletes exactly what it created (keeping a snapshot); redo puts it back
+    with the same ids.
+    """
+
+    def __init__(self, document: ProjectDocument, result: ImportResult, source: str) -> None:
+        super().__init__(document, f"Import annotations from {source}")
+        self._created = result.created
+        self._snapshot: ImportedSnapshot | None = None
+
+    def do(self) -> None:
+        pass
+
+    def do_again(self) -> None:
+        assert self._snapshot is not None
+        self._document.restore_imported(self._snapshot)
+
+    def undo(self) -> None:
+        self._snapshot = self._document.remove_imported(self._created)
 
 
 class SetSettingsCommand(ProjectCommand):

@@ -56,16 +56,30 @@ def build_menus(w: MainWindow) -> None:
     w.action_import_folder = action(
         w, "actionImportFolder", "Import &Folder…", w.choose_folder, "Ctrl+Shift+I",
         "Import every article file in a folder and its subfolders")
+    w.action_export = action(
+        w, "actionExportDataset", "&Export Dataset…", w.exchange.export, "Ctrl+Shift+X",
+        "Write the project (or the selected articles) for other tools: spaCy, brat, "
+        "INCEpTION, TimeML, W3C Web Annotation, TimelineJS, CSV")
+    w.action_import_annotations = action(
+        w, "actionImportAnnotations", "Import &Annotations…", w.exchange.import_annotations,
+        tip="Read claims and labels made in brat, INCEpTION or a W3C Web Annotation client")
+    w.action_new_from_dataset = action(
+        w, "actionNewFromDataset", "New Project from &Dataset…",
+        w.exchange.new_project_from_dataset,
+        tip="Make a new project file from a Claimline JSON Lines dataset")
     w.action_close = action(w, "actionCloseProject", "&Close Project", w.close_project)
     w.action_quit = action(w, "actionQuit", "&Quit", w.close, keys.Quit)
     w.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
     file_menu = named(bar.addMenu("&File"), "menuFile")
-    file_menu.addActions([w.action_new, w.action_open])
+    file_menu.addActions([w.action_new, w.action_new_from_dataset, w.action_open])
     w.recent_menu = named(QMenu("Open &Recent", w), "menuOpenRecent")
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     file_menu.addMenu(w.recent_menu)
     file_menu.addSeparator()
-    file_menu.addActions([w.action_import, w.action_import_folder])
+    file_menu.addActions([w.action_import, w.action_import_folder,
+                          w.action_import_annotations])
+    file_menu.addSeparator()
+    file_menu.addAction(w.action_export)
     file_menu.addSeparator()
     file_menu.addActions([w.action_close, w.action_quit])
 
@@ -149,6 +163,19 @@ def build_menus(w: MainWindow) -> None:
     w.reader.add_context_action(w.action_mark_claim)
     w.reader.add_context_action(w.action_delete_claim)
 
+    # ---------------------------------------------------------------- Compare
+    comparing = w.comparing
+    w.action_compare_original = action(
+        w, "actionCompareWithOriginal", "Compare with &Original", comparing.compare_with_original,
+        "Ctrl+Shift+O", "Side by side with the article this one rewrites: what agrees, what "
+        "conflicts, what was added or dropped")
+    w.action_compare_two = action(
+        w, "actionCompareTwoArticles", "Compare &Two Articles…", comparing.compare_two,
+        "Ctrl+Shift+C", "Side by side: the two articles selected in the list (or pick the "
+        "second)")
+    compare_menu = named(bar.addMenu("&Compare"), "menuCompare")
+    compare_menu.addActions([w.action_compare_original, w.action_compare_two])
+
     # ---------------------------------------------------------------- View
     view_menu = named(bar.addMenu("&View"), "menuView")
     for dock in w.docks():
@@ -171,6 +198,12 @@ Delete — delete the selected claim (in the text) or article (in the list)<br><
 <b>Reviewing suggestions</b> (in the Suggestions list)<br>
 ↑/↓ or K/J — previous/next · A — accept · R — reject · E — edit, then accept<br>
 Shift+A — accept every open suggestion of this kind · U — reopen<br><br>
+<b>Timeline</b><br>
+Wheel or +/− — zoom · drag or ←/→ — pan · F — fit all · T — today · Ctrl+G — go to a date<br>
+Ctrl+E — new event · Ctrl+Shift+E — new event from the selected claim<br><br>
+<b>Comparing</b><br>
+Ctrl+Shift+O — compare with the original · Ctrl+Shift+C — compare two articles<br>
+In the comparison: J/K — next/previous pair · C — confirm · X — reject<br><br>
 <b>Everywhere</b><br>
 Ctrl+Z / Ctrl+Shift+Z — undo / redo · Ctrl+F — filter articles ·
-Ctrl+Shift+F — search texts and claims"""
+Ctrl+Shift+F — search texts and claims · Ctrl+Shift+X — export a dataset"""

@@ -100,42 +100,8 @@ class ArticleOperations(ServicePart):
         self, parsed: Sequence[ParsedArticle], actor: str = "import"
     ) -> tuple[list[ArticleSummary], list[ImportDuplicate]]:
         """Store new articles; an exact duplicate of a stored text is not stored again."""
-        added: list[Article] = []
-        repeated: list[tuple[str, Article]] = []  # (origin, the stored article it repeats)
         with self._sessions.write() as session:
-            seen: dict[str, Article] = {}
-            for item in parsed:
-                body = normalize_text(item.text)
-                digest = text_digest(body)
-                existing = seen.get(digest) or session.scalar(
-                    select(Article).where(Article.text_sha256 == digest)
-                )
-                if existing is not None:
-                    repeated.append((item.origin, existing))
-                    continue
-                row = Article(
-                    uid=str(uuid.uuid4()),
-                    title=(item.title or "").strip(),
-                    outlet=item.outlet,
-                    author=item.author,
-                    url=item.url,
-                    language=item.language,
-                    published=item.published,
-                    text=body,
-                    text_sha256=digest,
-                    char_count=len(body),
-                    word_count=len(_WORD.findall(body)),
-                    origin=item.origin,
-                    source_format=item.format,
-                    import_notes=list(item.cleanup),
-                    extra=dict(item.extra),
-                )
-                session.add(row)
-                seen[digest] = row
-                added.append(row)
-            session.flush()
-            for row in added:
-                record_change(session, actor, "article", row.id, "imported", {"origin": row.origin})
+            added, repeated = insert_articles(session, parsed, actor)
             summaries = [_summary(row, ()) for row in added]
             duplicates = [ImportDuplicate(origin, row.id, row.title) for origin, row in repeated]
         return summaries, duplicates
@@ -210,6 +176,52 @@ class ArticleOperations(ServicePart):
 
 
 # ---------------------------------------------------------------- helpers
+def insert_articles(
+    session: Session, parsed: Sequence[ParsedArticle], actor: str
+) -> tuple[list[Article], list[tuple[str, Article]]]:
+    """Add the articles whose text the project lacks, inside the caller's transaction.
+
+    Returns the rows added and, for each one repeating a stored text (or an
+    earlier one of `parsed`), its origin with the article it repeats.
+    """
+    added: list[Article] = []
+    repeated: list[tuple[str, Article]] = []
+    seen: dict[str, Article] = {}
+    for item in parsed:
+        body = normalize_text(item.text)
+        digest = text_digest(body)
+        existing = seen.get(digest) or session.scalar(
+            select(Article).where(Article.text_sha256 == digest)
+        )
+        if existing is not None:
+            repeated.append((item.origin, existing))
+            continue
+        row = Article(
+            uid=str(uuid.uuid4()),
+            title=(item.title or "").strip(),
+            outlet=item.outlet,
+            author=item.author,
+            url=item.url,
+            language=item.language,
+            published=item.published,
+            text=body,
+            text_sha256=digest,
+            char_count=len(body),
+            word_count=len(_WORD.findall(body)),
+            origin=item.origin,
+            source_format=item.format,
+            import_notes=list(item.cleanup),
+            extra=dict(item.extra),
+        )
+        session.add(row)
+        seen[digest] = row
+        added.append(row)
+    session.flush()
+    for row in added:
+        record_change(session, actor, "article", row.id, "imported", {"origin": row.origin})
+    return added, repeated
+
+
 def _article(session: Session, article_id: int) -> Article:
     row = session.get(Article, article_id)
     if row is None:

@@ -18,8 +18,13 @@ Aligner = Callable[..., Sequence[AlignedLike]]
 
 
 def compare_articles(project: ProjectService, article_a: int, article_b: int,
-                     align: Aligner, aligner_name: str) -> AlignmentsStored:
-    """Align article A (e.g. the original) with article B (e.g. its rewrite) and store it."""
+                     align: Aligner, aligner_name: str,
+                     should_cancel: Callable[[], bool] = lambda: False
+                     ) -> AlignmentsStored | None:
+    """Align article A (e.g. the original) with article B (e.g. its rewrite) and store it.
+
+    Nothing is stored (and None returned) when `should_cancel()` says so once aligned.
+    """
     a, b = project.get_article(article_a), project.get_article(article_b)
     passages = align(
         a.text, b.text,
@@ -27,6 +32,8 @@ def compare_articles(project: ProjectService, article_a: int, article_b: int,
         dct_a=a.metadata.anchor_date, dct_b=b.metadata.anchor_date,
         claims_a=_claims(project, article_a), claims_b=_claims(project, article_b),
     )
+    if should_cancel():
+        return None
     return project.store_alignments(article_a, article_b, passages, aligner_name)
 
 

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
+from storage.bundle import ImportedIds
+
 
 @dataclass(frozen=True)
 class ArticleMetadata:
@@ -361,6 +363,25 @@ class ClaimSnapshot:
     claim_ids: tuple[int, ...]
     article_ids: tuple[int, ...]
     rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+
+@dataclass(frozen=True)
+class ImportedSnapshot:
+    """What undoing an import of annotations deleted, so that redoing it restores it exactly.
+
+    `removed` names every record deleted: the import's articles, claims,
+    suggestions, labels and event links that were still there, and what went
+    with them (whatever else was on the new articles, the links of the deleted
+    claims). `rows` holds those rows as plain dicts, in insert order.
+    `claim_sources` are (claim id, suggestion id) references of claims that
+    stayed, cleared because their suggestion went. `article_ids` are the
+    articles whose list or annotations changed, for views to refresh.
+    """
+
+    removed: ImportedIds
+    rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    claim_sources: tuple[tuple[int, int], ...] = ()
+    article_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

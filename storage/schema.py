@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-LATEST_SCHEMA = 3
+LATEST_SCHEMA = 4
 
 # "ClmL": marks a SQLite file as a Claimline project (PRAGMA application_id).
 APPLICATION_ID = int.from_bytes(b"ClmL", "big")

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, delete, func, select
 
 from storage import project_file, schema
 from storage.alignment_operations import AlignmentOperations
+from storage.annotation_import_operations import AnnotationImportOperations
 from storage.article_operations import (
     RELATION_KINDS,
     ArticleOperations,
@@ -50,6 +51,7 @@ class ProjectService(
     EventOperations,
     AlignmentOperations,
     BundleOperations,
+    AnnotationImportOperations,
 ):
     """An open project file."""
 

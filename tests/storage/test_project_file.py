@@ -188,6 +188,53 @@ def test_migrations_build_exactly_the_models(project: ProjectService) -> None:
     assert differences == []
 
 
+def test_ids_are_never_reused_where_the_models_say_so(project: ProjectService) -> None:
+    """compare_metadata does not see AUTOINCREMENT; without it a deleted row's id comes back."""
+    from storage.models import Base
+
+    with closing(sqlite3.connect(project.path)) as connection:
+        tables = dict(connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    wanted = [t.name for t in Base.metadata.sorted_tables
+              if t.dialect_options["sqlite"]["autoincrement"]]
+    assert "claims" in wanted
+    assert [name for name in wanted if "AUTOINCREMENT" not in tables[name]] == []
+
+
+def claims_found(service: ProjectService, words: str) -> list[int]:
+    return sorted(h.claim_id for h in service.search(words) if h.claim_id is not None)
+
+
+def test_a_schema_3_project_keeps_its_claims_and_their_search(tmp_path: Path) -> None:
+    from storage.records import ClaimFields
+
+    path = tmp_path / "three.claimline"
+    schema.upgrade(path, "0003")
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            "INSERT INTO articles (uid, title, text, text_sha256, char_count, word_count, origin,"
+            " source_format, import_notes, extra, imported_at) VALUES ('u1', 'Flood',"
+            " 'The mayor of Lowmarsh said 40 homes flooded.', 'x', 44, 8, 'old', 'txt', '[]',"
+            " '{}', '2025-01-01 00:00:00')")
+        for claim_id, uid in ((1, "c1"), (2, "c2")):
+            connection.execute(
+                'INSERT INTO claims (id, uid, article_id, start, "end", note, created_at, quote)'
+                " VALUES (?, ?, 1, 0, 44, '', '2025-01-01', "
+                "'The mayor of Lowmarsh said 40 homes flooded.')", (claim_id, uid))
+        connection.execute("DELETE FROM claims WHERE id = 2")
+    service = ProjectService.open(path)
+    try:
+        assert [c.id for c in service.list_claims(1)] == [1]
+        assert claims_found(service, "lowmarsh") == [1]
+        fresh = service.create_claim(1, ClaimFields(4, 9))
+        assert fresh.id == 2, "the highest id ever used (2) was deleted before the upgrade"
+        service.delete_claims([fresh.id])
+        assert service.create_claim(1, ClaimFields(4, 9)).id == 3, "never reused from now on"
+        assert claims_found(service, "mayor") == [1, 3]
+    finally:
+        service.close()
+
+
 def test_foreign_keys_are_enforced(project: ProjectService) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
