@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -15,98 +14,19 @@ from desktop.alignment_relations import reading_order
 from desktop.compare_view import CompareView
 from desktop.text_offsets import OffsetMap
 from storage.importing import ParsedArticle
-from storage.records import AlignmentRecord, ClaimFields
+from storage.records import AlignmentRecord
 from storage.service import ProjectService
 
-SECTIONS = range(1, 25)
-A_TEXT = "\n\n".join([
-    "Harbour report 🚢",
-    "The harbour reopened on Monday after a week of storms. Officials said 40 ships were "
-    "waiting outside.",
-    "Київ прислав 🇺🇦 привітання. Repairs will cost about 3 million euros.",
-    *(f"Section {i}: the quay number {i} was repaired and painted by the crews of the port."
-      for i in SECTIONS),
-    "The mayor thanked the crews.",
-])
-B_TEXT = "\n\n".join([
-    "Port news 🌊⚓",
-    "After a week of storms, the harbour opened again on Monday. Київ 🇺🇦 надіслав вітання.",
-    "More than 60 ships were waiting outside, officials said. Repairs will cost about 3 "
-    "million euros.",
-    *(f"In section {i}, port crews repaired and painted quay {i}." for i in SECTIONS),
-    "Tourism is expected to recover quickly.",
-])
+from .harbour_pair import ADDED, KYIV_A, KYIV_B, SHIPS_A, SHIPS_B, harbour_pair
 
-
-@dataclass(frozen=True)
-class Diff:
-    kind: str
-    a: str
-    b: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Passage:
-    a_start: int | None
-    a_end: int | None
-    b_start: int | None
-    b_end: int | None
-    relation: str
-    differences: tuple[Diff, ...] = ()
-    score: float = 0.8
-    reason: str = "made by hand"
-    claim_a: int | None = None
-    claim_b: int | None = None
-
-
-SHIPS_A, SHIPS_B = "Officials said 40 ships were waiting outside.", (
-    "More than 60 ships were waiting outside, officials said.")
-KYIV_A, KYIV_B = "Київ прислав 🇺🇦 привітання.", "Київ 🇺🇦 надіслав вітання."
-PAIRS: list[tuple[str | None, str | None, str, tuple[Diff, ...]]] = [
-    ("Harbour report 🚢", "Port news 🌊⚓", "reworded", ()),
-    ("The harbour reopened on Monday after a week of storms.",
-     "After a week of storms, the harbour opened again on Monday.", "reworded", ()),
-    (SHIPS_A, SHIPS_B, "conflicting", (Diff("number", "40", "60"),
-                                       Diff("certainty", "", "More than"))),
-    (KYIV_A, KYIV_B, "same", ()),
-    ("Repairs will cost about 3 million euros.", "Repairs will cost about 3 million euros.",
-     "same", ()),
-    *((f"Section {i}: the quay number {i} was repaired and painted by the crews of the port.",
-       f"In section {i}, port crews repaired and painted quay {i}.",
-       "partial" if i == 5 else "reworded", ()) for i in SECTIONS),
-    ("The mayor thanked the crews.", None, "dropped", ()),
-    (None, "Tourism is expected to recover quickly.", "added", ()),
-]
-
-
-def span(text: str, words: str | None) -> tuple[int | None, int | None]:
-    if words is None:
-        return None, None
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def store_pair(service: ProjectService,
-               make_parsed: Callable[..., ParsedArticle]) -> tuple[int, int]:
-    (a, b), _ = service.add_articles([
-        make_parsed(A_TEXT, title="Harbour reopens", outlet="Coast Daily"),
-        make_parsed(B_TEXT, title="Port news", outlet="Copy Site"),
-    ])
-    passages = [Passage(*span(A_TEXT, sa), *span(B_TEXT, sb), relation, diffs)
-                for sa, sb, relation, diffs in PAIRS]
-    claim_a = service.create_claim(a.id, ClaimFields(*span(A_TEXT, "40 ships")))  # type: ignore[arg-type]
-    claim_b = service.create_claim(b.id, ClaimFields(*span(B_TEXT, "60 ships")))  # type: ignore[arg-type]
-    passages.append(Passage(None, None, None, None, "conflicting",
-                            (Diff("number", "40", "60"),), claim_a=claim_a.id, claim_b=claim_b.id))
-    service.store_alignments(a.id, b.id, passages, "test")
-    return a.id, b.id
+HARBOUR = harbour_pair(sections=24)
+A_TEXT, B_TEXT = HARBOUR.a_text, HARBOUR.b_text
 
 
 @pytest.fixture
 def view(qtbot: QtBot, project: ProjectService,
          make_parsed: Callable[..., ParsedArticle]) -> Iterator[CompareView]:
-    a, b = store_pair(project, make_parsed)
+    a, b = HARBOUR.store(project, make_parsed)
     widget = CompareView()
     qtbot.addWidget(widget)
     widget.resize(1000, 420)
@@ -209,7 +129,7 @@ def test_gutter_bands_meet_the_passages_lines(view: CompareView, qtbot: QtBot) -
         to_gutter = gutter.mapFromGlobal(edit.viewport().mapToGlobal(QPoint(0, 0))).y()
         assert abs(top - (first + to_gutter)) <= 3
         assert abs(bottom - (last + to_gutter)) <= 3
-    added = find(view, b_words="Tourism is expected to recover quickly.")
+    added = find(view, b_words=ADDED)
     added_geometry = view.band_geometry(added.id)
     assert added_geometry is not None and added_geometry.a is None
     assert added_geometry.b is not None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,61 +15,12 @@ from desktop.alignment_table_model import AlignmentIdRole
 from desktop.compare_window import CompareWindow
 from desktop.project_document import ProjectDocument
 from storage.importing import ParsedArticle
-from storage.records import ClaimFields
 from storage.service import ProjectService
 
-A_TEXT = ("Harbour report 🚢\n\nThe harbour reopened on Monday after a week of storms. "
-          "Officials said 40 ships were waiting outside.\n\nКиїв прислав 🇺🇦 привітання. "
-          "Repairs will cost about 3 million euros.\n\nThe mayor thanked the crews.")
-B_TEXT = ("Port news 🌊⚓\n\nAfter a week of storms, the harbour opened again on Monday. "
-          "Київ 🇺🇦 надіслав вітання.\n\nMore than 60 ships were waiting outside, officials "
-          "said. Repairs will cost about 3 million euros.\n\nTourism is expected to recover.")
-SHIPS_A = "Officials said 40 ships were waiting outside."
-SHIPS_B = "More than 60 ships were waiting outside, officials said."
-KYIV_A, KYIV_B = "Київ прислав 🇺🇦 привітання.", "Київ 🇺🇦 надіслав вітання."
+from .harbour_pair import ADDED, KYIV_A, KYIV_B, SHIPS_A, SHIPS_B, harbour_pair
 
-
-@dataclass(frozen=True)
-class Diff:
-    kind: str
-    a: str
-    b: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Passage:
-    a_start: int | None
-    a_end: int | None
-    b_start: int | None
-    b_end: int | None
-    relation: str
-    differences: tuple[Diff, ...] = ()
-    score: float = 0.8
-    reason: str = "made by hand"
-    claim_a: int | None = None
-    claim_b: int | None = None
-
-
-PAIRS = [
-    ("Harbour report 🚢", "Port news 🌊⚓", "reworded", ()),
-    ("The harbour reopened on Monday after a week of storms.",
-     "After a week of storms, the harbour opened again on Monday.", "reworded", ()),
-    (SHIPS_A, SHIPS_B, "conflicting", (Diff("number", "40", "60"),
-                                       Diff("certainty", "", "More than"))),
-    (KYIV_A, KYIV_B, "same", ()),
-    ("Repairs will cost about 3 million euros.", "Repairs will cost about 3 million euros.",
-     "same", ()),
-    ("The mayor thanked the crews.", None, "dropped", ()),
-    (None, "Tourism is expected to recover.", "added", ()),
-]
-
-
-def span(text: str, words: str | None) -> tuple[int | None, int | None]:
-    if words is None:
-        return None, None
-    start = text.index(words)
-    return start, start + len(words)
+HARBOUR = harbour_pair()
+A_TEXT, B_TEXT = HARBOUR.a_text, HARBOUR.b_text
 
 
 @pytest.fixture
@@ -83,28 +33,13 @@ def document(project_path: Path) -> Iterator[ProjectDocument]:
 
 @pytest.fixture
 def pair(document: ProjectDocument, make_parsed: Callable[..., ParsedArticle]) -> tuple[int, int]:
-    (a, b), _ = document.service.add_articles([
-        make_parsed(A_TEXT, title="Harbour reopens", outlet="Coast Daily"),
-        make_parsed(B_TEXT, title="Port news", outlet="Copy Site"),
-    ])
-    return a.id, b.id
-
-
-def store(document: ProjectDocument, pair: tuple[int, int]) -> None:
-    service = document.service
-    passages = [Passage(*span(A_TEXT, sa), *span(B_TEXT, sb), relation, diffs)
-                for sa, sb, relation, diffs in PAIRS]
-    claim_a = service.create_claim(pair[0], ClaimFields(*span(A_TEXT, "40 ships")))  # type: ignore[arg-type]
-    claim_b = service.create_claim(pair[1], ClaimFields(*span(B_TEXT, "60 ships")))  # type: ignore[arg-type]
-    passages.append(Passage(None, None, None, None, "conflicting", (Diff("number", "40", "60"),),
-                            claim_a=claim_a.id, claim_b=claim_b.id))
-    service.store_alignments(*pair, passages, "test")
+    return HARBOUR.add_articles(document.service, make_parsed)
 
 
 @pytest.fixture
 def window(qtbot: QtBot, document: ProjectDocument,
            pair: tuple[int, int]) -> Iterator[CompareWindow]:
-    store(document, pair)
+    HARBOUR.align(document.service, *pair)
     compare = CompareWindow(document, *pair)
     qtbot.addWidget(compare)
     compare.resize(1100, 700)
@@ -154,7 +89,7 @@ def test_not_compared_yet_until_alignments_arrive(
     assert not compare.action_report.isEnabled()
     assert "Coast Daily" in compare.view.title_a.text()
     assert "Copy Site" in compare.view.title_b.text()
-    store(document, pair)
+    HARBOUR.align(document.service, *pair)
     document.announce_alignments(*pair)  # the main window does this when the aligner is done
     assert compare.review.stack.currentWidget() is compare.review.table
     assert compare.action_report.isEnabled()
@@ -179,7 +114,7 @@ def test_table_rows_and_filters(window: CompareWindow) -> None:
     review.relation_filter.setCurrentText("Added")
     assert table_ids(window) == []
     review.level_filter.setCurrentText("Sentences")
-    assert table_ids(window) == [record_id(window, b_words="Tourism is expected to recover.")]
+    assert table_ids(window) == [record_id(window, b_words=ADDED)]
 
 
 def test_clicking_a_row_selects_both_sides(qtbot: QtBot, window: CompareWindow) -> None:
@@ -200,11 +135,11 @@ def test_clicking_a_row_selects_both_sides(qtbot: QtBot, window: CompareWindow) 
 
 
 def test_clicking_a_passage_selects_its_row(qtbot: QtBot, window: CompareWindow) -> None:
-    key = record_id(window, b_words="Tourism is expected to recover.")
+    key = record_id(window, b_words=ADDED)
     with qtbot.waitSignal(window.view.pairSelected):
         window.view.gutter.bandClicked.emit(key)
     assert current_id(window) == key
-    assert selections(window) == ("", "Tourism is expected to recover.")
+    assert selections(window) == ("", ADDED)
     assert window.review.relation_edit.currentText() == "Added"
 
 
