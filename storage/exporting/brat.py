@@ -1,4 +1,4 @@
-"""brat standoff: a folder with `<article uid>.txt` and `.ann` per article, and its configuration.
+"""brat standoff: a `.txt` and `.ann` per article, named after its title, and the configuration.
 
 How Claimline's records become brat annotations (brat has no place for some of
 them, so these are decisions; `storage.annotation_import.brat_import` reads
@@ -123,7 +123,9 @@ def write(
     total = len(bundle.articles)
     if progress:
         progress(0, total)
+    taken: set[str] = set()
     for done, article in enumerate(bundle.articles, start=1):
+        name = document_name(article, taken)
         ann = _ArticleAnn(bundle, article, conf, attribute_of_label)
         for kind in ("entity", "timex"):
             for suggestion in bundle.suggestions_of(article.id, kind, statuses):
@@ -131,8 +133,8 @@ def write(
         for claim in bundle.claims_of(article.id):
             ann.claim(claim)
         split += ann.split
-        (path / f"{article.uid}.txt").write_text(article.text, encoding="utf-8", newline="")
-        (path / f"{article.uid}.ann").write_text(ann.render(), encoding="utf-8", newline="")
+        (path / f"{name}.txt").write_text(article.text, encoding="utf-8", newline="")
+        (path / f"{name}.ann").write_text(ann.render(), encoding="utf-8", newline="")
         if progress:
             progress(done, total)
     (path / "annotation.conf").write_text(_annotation_conf(conf), encoding="utf-8")
@@ -157,6 +159,22 @@ def _label_attributes(bundle: ExportBundle, conf: _Conf) -> dict[int, str]:
         conf.label_attributes[name] = label.name
         conf.label_colours[name] = label.color
     return names
+
+
+def document_name(article: BundleArticle, taken: set[str]) -> str:
+    """A file name brat lists readably: the title's ASCII words and the start of the uid.
+
+    brat shows documents by file name, so a bare uid would leave the researcher
+    guessing; the uid part keeps two articles with one title apart. Titles
+    without ASCII words (Cyrillic, say) are named by the uid alone.
+    """
+    words = re.findall(r"[A-Za-z0-9]+", article.title)
+    slug = "-".join(words)[:60].strip("-")
+    name = f"{slug}-{article.uid[:8]}" if slug else article.uid
+    if name in taken:
+        name = f"{slug}-{article.uid}" if slug else f"{article.uid}-{len(taken)}"
+    taken.add(name)
+    return name
 
 
 class _ArticleAnn:

@@ -62,7 +62,8 @@ def trimmed(sample: Sample) -> None:
 
 def brat_folder(sample: Sample, folder: Path) -> Path:
     brat.write(sample.service.export_bundle(), folder)
-    ann = folder / f"{sample.service.get_article(sample.en).summary.uid}.ann"
+    ann = next(text.with_suffix(".ann") for text in folder.glob("*.txt")
+               if text.read_text(encoding="utf-8") == TEXT_EN)
     start, end = span(TEXT_EN, EXTRA_ENTITY)
     with ann.open("a", encoding="utf-8") as out:
         out.write(f"T900\tLOC {start} {end}\t{EXTRA_ENTITY}\n")

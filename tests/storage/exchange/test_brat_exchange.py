@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -21,8 +22,13 @@ def export(sample: Sample, folder: Path, **options: bool) -> Path:
     return folder
 
 
-def uid(service: ProjectService, article_id: int) -> str:
-    return service.get_article(article_id).summary.uid
+def stem(service: ProjectService, article_id: int) -> str:
+    """The name brat lists the article under: title words and uid, or the uid alone."""
+    summary = service.get_article(article_id).summary
+    if summary.title == "Drones over Kyiv":
+        return f"Drones-over-Kyiv-{summary.uid[:8]}"
+    assert summary.title == "Дрони над Києвом", "no ASCII words to name it by"
+    return summary.uid
 
 
 def test_every_text_bound_is_the_text_at_its_offsets(sample: Sample, tmp_path: Path) -> None:
@@ -30,7 +36,7 @@ def test_every_text_bound_is_the_text_at_its_offsets(sample: Sample, tmp_path: P
     for ann in folder.glob("*.ann"):
         text = ann.with_suffix(".txt").read_bytes().decode("utf-8")
         assert text == sample.service.get_article(
-            sample.en if ann.stem == uid(sample.service, sample.en) else sample.uk).text
+            sample.en if ann.stem == stem(sample.service, sample.en) else sample.uk).text
         for line in ann.read_text(encoding="utf-8").splitlines():
             if line.startswith("T"):
                 _ident, head, quoted = line.split("\t")
@@ -44,7 +50,7 @@ def test_pybrat_reads_the_export(sample: Sample, tmp_path: Path) -> None:
     pybrat_parser = pytest.importorskip("pybrat.parser")  # a test dependency
     folder = export(sample, tmp_path / "brat")
     examples = {e.id: e for e in pybrat_parser.BratParser(error="raise").parse(folder)}
-    english = examples[uid(sample.service, sample.en)]
+    english = examples[stem(sample.service, sample.en)]
     assert english.text == TEXT_EN
     by_mention = {e.mention: e for e in english.entities}
     assert by_mention["Volodymyr Zelensky"].type == "PERSON"
@@ -57,7 +63,7 @@ def test_pybrat_reads_the_export(sample: Sample, tmp_path: Path) -> None:
         ("Volodymyr Zelensky", "40 drones were shot down overnight"),
         ("Ministry of Defence", "the figure rose to 45 by early February 2025"),
     }
-    ukrainian = examples[uid(sample.service, sample.uk)]
+    ukrainian = examples[stem(sample.service, sample.uk)]
     claim = next(e for e in ukrainian.entities if e.type == "Claim")
     assert claim.mention == "вночі збили 40 дронів 🚀"
     assert {e.type for e in english.entities} == {"Claim", "Timex", "GPE", "PERSON", "ORG"}
@@ -78,9 +84,9 @@ def test_configuration_declares_what_is_used(sample: Sample, tmp_path: Path) -> 
 
 
 def test_open_suggestions_only_on_request(sample: Sample, tmp_path: Path) -> None:
-    plain = (export(sample, tmp_path / "a") / f"{uid(sample.service, sample.en)}.ann")
+    plain = (export(sample, tmp_path / "a") / f"{stem(sample.service, sample.en)}.ann")
     opened = (export(sample, tmp_path / "b", include_open=True)
-              / f"{uid(sample.service, sample.en)}.ann")
+              / f"{stem(sample.service, sample.en)}.ann")
     start, end = span(TEXT_EN, "40")
     assert f"CARDINAL {start} {end}\t40" not in plain.read_text(encoding="utf-8")
     assert f"CARDINAL {start} {end}\t40" in opened.read_text(encoding="utf-8")
@@ -103,11 +109,11 @@ def test_round_trip_into_a_fresh_project(sample: Sample, fresh: ProjectService,
         assert entity_facts(fresh, copy, ("open",)) == entity_facts(sample.service, original)
     suggestion = fresh.list_suggestions(by_text[TEXT_EN], ("entity",))[0]
     assert (suggestion.pipeline, suggestion.pipeline_version, suggestion.rule) == \
-        ("import:brat", "", f"{uid(sample.service, sample.en)}.ann")
+        ("import:brat", "", f"{stem(sample.service, sample.en)}.ann")
     claim = fresh.list_claims(by_text[TEXT_EN])[0]
     history = fresh.claim_history(claim.id)
     assert history[0].actor == "import:brat"
-    file_name = f"{uid(sample.service, sample.en)}.ann"
+    file_name = f"{stem(sample.service, sample.en)}.ann"
     assert history[0].detail["summary"] == f"imported from brat {file_name}"
     assert any("not in this project" in note for note in result.notes)  # events stay behind
 
@@ -181,3 +187,13 @@ def test_parser_keeps_discontinuous_spans_and_foreign_lines(tmp_path: Path) -> N
     assert parsed.events[0].trigger == "T2" and parsed.normalizations[0].reference == "Wikidata:Q1"
     assert parsed.equivalences == [("T1", "T2")]
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_articles_sharing_a_title_get_files_of_their_own(sample: Sample) -> None:
+    article = next(a for a in sample.service.export_bundle().articles
+                   if a.title == "Drones over Kyiv")
+    twin = dataclasses.replace(article, uid=article.uid[:8] + "-another-uid")
+    taken: set[str] = set()
+    names = [brat.document_name(article, taken), brat.document_name(twin, taken)]
+    assert names[0] == f"Drones-over-Kyiv-{article.uid[:8]}"
+    assert names[1] == f"Drones-over-Kyiv-{twin.uid}", "the same start of uid: the whole uid"
