@@ -25,7 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.app import create_application
+from desktop.app import create_application, settle_after_start_up
 from desktop.main_window import MainWindow
 from storage.importing import ParsedArticle, read_file
 from storage.records import Provenance
@@ -106,6 +106,7 @@ def main() -> None:
         window.show()
         window.open_project(path)
         app.processEvents()
+        settle_after_start_up()  # as the application does once its first project is open
         service = window.document.service
         text_words = service.list_articles()[0].word_count
         candidates = [s.id for s in service.list_suggestions(article_id, kinds=["claim"])]

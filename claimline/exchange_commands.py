@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimline.command_support import EXIT_OK, ProgressBar, fail, open_project
+from claimline.command_support import EXIT_OK, EXIT_USAGE, ProgressBar, fail, open_project
 
 
 def register(commands: Any) -> dict[str, Any]:
@@ -61,26 +61,36 @@ def export_command(options: argparse.Namespace) -> int:
     entry = export_format(options.format)
     if problem := entry.destination_problem(options.out):
         return fail(problem)
-    with open_project(options.project) as project:
-        wanted = None
-        if options.articles:
-            wanted = sorted(set(options.articles))
-            known = {a.id for a in project.list_articles()}
-            if missing := [i for i in wanted if i not in known]:
-                return fail(f"no article with id {', '.join(map(str, missing))} in "
-                            f"{options.project.name} (see `claimline list`)")
-        with ProgressBar("item", options.quiet) as bar:
-            result = export_dataset(project, entry.name, options.out, wanted,
-                                    include_open=options.include_open, progress=bar.show)
-    assert result is not None  # never cancelled here
+    try:
+        result = _export(options, entry.name, export_dataset)
+    except ValueError as error:  # ExchangeFormatError: a place that cannot be written
+        return fail(str(error))
+    if result is None:  # an unknown article id, already reported
+        return EXIT_USAGE
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     print(result.summary_line())
     return EXIT_OK
 
 
+def _export(options: argparse.Namespace, format_name: str, export_dataset: Any) -> Any:
+    with open_project(options.project) as project:
+        wanted = None
+        if options.articles:
+            wanted = sorted(set(options.articles))
+            known = {a.id for a in project.list_articles()}
+            if missing := [i for i in wanted if i not in known]:
+                fail(f"no article with id {', '.join(map(str, missing))} in "
+                     f"{options.project.name} (see `claimline list`)")
+                return None
+        with ProgressBar("item", options.quiet) as bar:
+            return export_dataset(project, format_name, options.out, wanted,
+                                  include_open=options.include_open, progress=bar.show)
+
+
 def import_command(options: argparse.Namespace) -> int:
     from storage.exporting.formats import import_format
+    from storage.project_file import remove_project_file
 
     entry = import_format(options.format)
     if not options.path.exists():
@@ -92,16 +102,16 @@ def import_command(options: argparse.Namespace) -> int:
             ProgressBar("row", options.quiet) as bar,
         ):
             result = entry.load()(project, options.path, bar.show)
-    except ValueError as error:  # ExchangeFormatError, InvalidEdit: meant for the researcher
+    except BaseException as error:
         if created:  # nothing was stored: do not leave an empty project behind
-            for leftover in (options.project, *_sidecars(options.project)):
-                leftover.unlink(missing_ok=True)
-        return fail(str(error))
+            remove_project_file(options.project)
+        if isinstance(error, ValueError):  # ExchangeFormatError, InvalidEdit: for the researcher
+            return fail(str(error))
+        if isinstance(error, OSError):  # a folder given for a file, unreadable, ...
+            return fail(f"cannot read {options.path}: {error.strerror or error}")
+        raise
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     print(result.summary_line())
     return EXIT_OK
 
-
-def _sidecars(project: Path) -> list[Path]:
-    return [project.with_name(project.name + suffix) for suffix in ("-wal", "-shm")]

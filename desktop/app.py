@@ -6,6 +6,7 @@ annotation needs them), so the window appears quickly.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -45,11 +46,23 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def settle_after_start_up() -> None:
+    """Set what start-up made (modules, widgets, the schema) out of the garbage collector's way.
+
+    The full garbage collections that building thousands of records for a long
+    article sets off would otherwise walk all of it every time; with it set
+    aside, opening such an article takes about half as long.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def run_gui(project: Path | None = None, *, quit_after_shown: bool = False) -> int:
     app = create_application(sys.argv[:1])
     window = MainWindow()
     window.show()
     open_first_project(window, initial_project(project))
+    settle_after_start_up()
     if quit_after_shown:  # start-up measurement: stop once the first frame is up
         QTimer.singleShot(0, window.close)
     return app.exec()

@@ -50,6 +50,9 @@ class _Worker(QObject):
             report = self._job(self.progressed.emit, self.stored.emit, self._cancel.is_set)
         except EXPLAINED as refusal:
             self.failed.emit(str(refusal))
+        except OSError as error:  # a file that cannot be read or written: say which and why
+            where = f" ({error.filename})" if error.filename else ""
+            self.failed.emit(f"{error.strerror or error}{where}.")
         except Exception as error:  # reported to the researcher, never swallowed
             traceback.print_exc()
             self.failed.emit(f"{type(error).__name__}: {error}")
@@ -88,7 +91,7 @@ class JobRunner(QObject):
         thread.started.connect(worker.run)
         queued = Qt.ConnectionType.QueuedConnection
         worker.progressed.connect(self._on_progress, queued)
-        worker.stored.connect(self.stored, queued)
+        worker.stored.connect(self._on_stored, queued)
         worker.finished.connect(self._on_finished, queued)
         worker.failed.connect(self._on_failed, queued)
         self._thread, self._worker, self._describe, self.kind = thread, worker, describe, kind
@@ -99,24 +102,42 @@ class JobRunner(QObject):
         if self._worker is not None:
             self._worker.cancel()
 
-    def wait(self) -> None:
-        """Stop the running job (if any) and wait for it; used before closing a project."""
-        if self._thread is not None:
-            self.cancel()
-            self._thread.quit()
-            self._thread.wait()
+    def wait(self) -> bool:
+        """Stop the running job (if any) and wait for it; used before closing a project.
+
+        What the job committed stays in its project, but its results are not
+        reported: they belong to the project being closed, and must not reach
+        (or be undone in) the next one. True if a job was running.
+        """
+        if self._thread is None:
+            return False
+        self.cancel()
+        self._thread.quit()
+        self._thread.wait()
+        self._tear_down()
+        return True
+
+    def _current(self) -> bool:
+        """Whether the signal being handled comes from the running job (not an abandoned one)."""
+        return self._worker is not None and self.sender() is self._worker
 
     def _on_progress(self, step: Any) -> None:
-        if self._describe is not None:
+        if self._current() and self._describe is not None:
             self._progress.advance(*self._describe(step))
 
+    def _on_stored(self, batch: Any) -> None:
+        if self._current():
+            self.stored.emit(batch)
+
     def _on_finished(self, report: Any) -> None:
-        self._tear_down()
-        self.finished.emit(report)
+        if self._current():
+            self._tear_down()
+            self.finished.emit(report)
 
     def _on_failed(self, message: str) -> None:
-        self._tear_down()
-        self.failed.emit(message)
+        if self._current():
+            self._tear_down()
+            self.failed.emit(message)
 
     def _tear_down(self) -> None:
         self._progress.finish()

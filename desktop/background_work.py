@@ -22,10 +22,23 @@ from desktop.task_progress import TaskProgress
 from storage.bundle import ImportResult
 from storage.records import AlignmentsStored, ImportProgress
 
-FAILURES = {"import": "The import stopped", "annotate": "Pre-annotation stopped",
-            "compare": "The comparison stopped", "export": "The export stopped",
-            "import-annotations": "The import of annotations stopped",
-            "new-from-dataset": "The new project could not be made"}
+# Each kind of job: the signal that carries its result, and the title of its failure.
+# Each kind of job: the signal that carries its result, the title of its
+# failure, and what it is called when a closing project stops it.
+KINDS = {
+    "import": ("importFinished", "The import stopped", "the import"),
+    "annotate": ("annotationFinished", "Pre-annotation stopped", "pre-annotation"),
+    "compare": ("comparisonFinished", "The comparison stopped", "the comparison"),
+    "export": ("exportFinished", "The export stopped", "the export"),
+    "import-annotations": ("annotationsImported", "The import of annotations stopped",
+                           "the import of annotations"),
+    "new-from-dataset": ("datasetRestored", "The new project could not be made",
+                         "making a project from a dataset"),
+}
+
+
+class _Stopped(Exception):
+    """The researcher pressed Cancel: the job's transaction is rolled back."""
 
 
 @dataclass(frozen=True)
@@ -39,11 +52,14 @@ class Comparison:
 
 @dataclass(frozen=True)
 class AnnotationsImported:
-    """A finished import of annotations: from where, in which format, what it stored."""
+    """A finished import of annotations: from where, in which format, what it stored.
+
+    `result` is None when the researcher cancelled: nothing was stored.
+    """
 
     path: Path
     format: str
-    result: ImportResult
+    result: ImportResult | None
 
 
 class BackgroundWork(QObject):
@@ -52,7 +68,7 @@ class BackgroundWork(QObject):
     comparisonFinished = Signal(object)  # Comparison
     exportFinished = Signal(object)  # storage.bundle.ExportResult, None when cancelled
     annotationsImported = Signal(object)  # AnnotationsImported
-    datasetRestored = Signal(object)  # Path of the new project
+    datasetRestored = Signal(object)  # Path of the new project, None when cancelled
     suggestionsStored = Signal(object)  # tuple of article ids
     failed = Signal(str, str)  # what stopped, why
 
@@ -70,8 +86,10 @@ class BackgroundWork(QObject):
     def busy(self) -> bool:
         return self.runner.busy
 
-    def wait(self) -> None:
-        self.runner.wait()
+    def wait(self) -> str | None:
+        """Stop any running job; returns what was stopped ("the import", ...) or None."""
+        kind = self.runner.kind
+        return KINDS[kind][2] if self.runner.wait() else None
 
     def cancel(self) -> None:
         self.runner.cancel()
@@ -173,7 +191,10 @@ class BackgroundWork(QObject):
             from storage.exporting.formats import import_format
 
             read = import_format(format_name).load()
-            result = read(service, path, lambda done, total: progress((done, total)))
+            try:
+                result = read(service, path, _stoppable(progress, should_cancel))
+            except _Stopped:
+                return AnnotationsImported(path, format_name, None)
             return AnnotationsImported(path, format_name, result)
 
         self.runner.start("import-annotations", f"Reading {path.name}…", job, _counted(
@@ -182,19 +203,20 @@ class BackgroundWork(QObject):
     def new_project_from(self, dataset: Path, project: Path) -> None:
         """Make a new project at `project` holding a Claimline JSON Lines dataset."""
 
-        def job(progress: Any, stored: Any, should_cancel: Any) -> Path:
+        def job(progress: Any, stored: Any, should_cancel: Any) -> Path | None:
             from storage.exporting.formats import import_format
+            from storage.project_file import remove_project_file
             from storage.service import ProjectService
 
             restore = import_format("claimline-jsonl").load()
             service = ProjectService.create(project)
             try:
-                restore(service, dataset, lambda done, total: progress((done, total)))
-            except BaseException:
+                restore(service, dataset, _stoppable(progress, should_cancel))
+            except BaseException as error:
                 service.close()
-                for leftover in (project, *(project.with_name(project.name + s)
-                                            for s in ("-wal", "-shm"))):
-                    leftover.unlink(missing_ok=True)
+                remove_project_file(project)
+                if isinstance(error, _Stopped):
+                    return None
                 raise
             service.close()
             return project
@@ -210,13 +232,22 @@ class BackgroundWork(QObject):
             self.suggestionsStored.emit(batch)
 
     def _on_finished(self, report: Any) -> None:
-        {"import": self.importFinished, "annotate": self.annotationFinished,
-         "compare": self.comparisonFinished,
-         "export": self.exportFinished, "import-annotations": self.annotationsImported,
-         "new-from-dataset": self.datasetRestored}[self.runner.kind].emit(report)
+        getattr(self, KINDS[self.runner.kind][0]).emit(report)
 
     def _on_failed(self, message: str) -> None:
-        self.failed.emit(FAILURES[self.runner.kind], message)
+        self.failed.emit(KINDS[self.runner.kind][1], message)
+
+
+def _stoppable(progress: Callable[[Any], None],
+               should_cancel: Callable[[], bool]) -> Callable[[int, int], None]:
+    """A progress callback for a storing job that stops it (rolling back) on Cancel."""
+
+    def report(done: int, total: int) -> None:
+        if should_cancel():
+            raise _Stopped
+        progress((done, total))
+
+    return report
 
 
 def _counted(what: str) -> Callable[[tuple[int, int]], tuple[int, int, str]]:

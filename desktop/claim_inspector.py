@@ -3,6 +3,9 @@
 Each change (claimant, a label, certainty, status, the note) is emitted as one
 `claimEdited` with the fields before and after; the window turns it into an
 undoable edit. The inspector never writes to the project itself.
+
+The grip beside the quote drags the claim, with the data the Claims list drags:
+dropped on an event on the timeline, it links the claim.
 """
 
 from __future__ import annotations
@@ -10,9 +13,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QFontMetrics,
+    QIcon,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.claim_drag import DRAG_TO_LINK, claims_mime_data
 from desktop.object_names import named
 from storage.records import (
     CERTAINTIES,
@@ -68,6 +84,80 @@ def describe_change(change: ChangeRecord, label_names: dict[int, str] | None = N
     return f"{when} · {change.actor} · {what}"
 
 
+class ClaimDragHandle(QWidget):
+    """A grip of dots: pressing it and moving drags what `mime_source` gives (if anything)."""
+
+    def __init__(self, mime_source: Callable[[], QMimeData | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mime_source = mime_source
+        self._press: QPoint | None = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(DRAG_TO_LINK)
+        self.setAccessibleName("Drag the claim")
+        self.setFixedSize(self.sizeHint())
+
+    def sizeHint(self) -> QSize:
+        return QSize(14, 22)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        for column in (4.5, 9.5):
+            for row in (6.0, 11.0, 16.0):
+                painter.drawEllipse(QRectF(column - 1.5, row - 1.5, 3.0, 3.0))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        left = event.button() == Qt.MouseButton.LeftButton
+        self._press = event.position().toPoint() if left else None
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        press = self._press
+        if press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        moved = (event.position().toPoint() - press).manhattanLength()
+        if moved < QApplication.startDragDistance():
+            return
+        self._press = None
+        data = self._mime_source()
+        if data is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        label = _drag_label(data.text(), self)
+        drag.setPixmap(label)
+        drag.setHotSpot(QPoint(0, label.height() // 2))
+        drag.exec(Qt.DropAction.CopyAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+
+
+def _drag_label(text: str, widget: QWidget) -> QPixmap:
+    """What follows the pointer while a claim is dragged: its words, in a rounded box."""
+    metrics = QFontMetrics(widget.font())
+    words = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, 280)
+    ratio = widget.devicePixelRatioF()
+    width, height = metrics.horizontalAdvance(words) + 16, metrics.height() + 8
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    palette = widget.palette()
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(palette.color(QPalette.ColorRole.Mid))
+    painter.setBrush(palette.color(QPalette.ColorRole.ToolTipBase))
+    painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 4, 4)
+    painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
+    painter.setFont(widget.font())
+    painter.drawText(QRectF(8, 0, width - 16, height), Qt.AlignmentFlag.AlignVCenter, words)
+    painter.end()
+    return pixmap
+
+
 class ClaimInspector(QWidget):
     claimEdited = Signal(int, object, object, str)  # claim id, before, after (ClaimFields), what
     deleteRequested = Signal(int)
@@ -86,6 +176,7 @@ class ClaimInspector(QWidget):
         quote_font = self.quote.font()
         quote_font.setItalic(True)
         self.quote.setFont(quote_font)
+        self.drag_handle = named(ClaimDragHandle(self.drag_mime_data), "claimDragHandle")
         self.span = named(QLabel(), "claimSpan")
         self.span.setStyleSheet("color: palette(placeholder-text)")
 
@@ -163,7 +254,11 @@ class ClaimInspector(QWidget):
         form.addRow("Events", event_row)
         form.addRow("History", self.history)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.quote)
+        quote_row = QHBoxLayout()
+        quote_row.setSpacing(4)
+        quote_row.addWidget(self.drag_handle, 0, Qt.AlignmentFlag.AlignTop)
+        quote_row.addWidget(self.quote, 1)
+        layout.addLayout(quote_row)
         layout.addWidget(self.span)
         layout.addLayout(form)
         layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
@@ -241,7 +336,14 @@ class ClaimInspector(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
 
+    def drag_mime_data(self) -> QMimeData | None:
+        """What dragging the claim carries (None: no claim): its id, and its words as text."""
+        if self._claim is None:
+            return None
+        return claims_mime_data([self._claim.id], self._claim.quote)
+
     def _fields_enabled(self, enabled: bool) -> None:
+        self.drag_handle.setVisible(enabled)
         for widget in (self.claimant, self.labels_row, self.certainty, self.status, self.note,
                        self.events, self.history, self.delete, self.link_event, self.new_event):
             widget.setEnabled(enabled)

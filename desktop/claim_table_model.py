@@ -8,14 +8,12 @@ position and sort across the frequent re-queries that claim edits cause.
 
 from __future__ import annotations
 
-import json
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
@@ -25,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.claim_drag import CLAIMS_MIME, claims_mime_data
 from storage.records import ClaimListing
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -47,10 +46,6 @@ QUOTE, CLAIMANT, LABELS, STATUS, ARTICLE, OUTLET = range(len(COLUMNS))
 STATUS_COLOURS = {"reviewed": QColor("#1b7f3b"), "flagged": QColor("#b03a2e")}
 UNTITLED = "(untitled)"
 NO_COLOUR = "#888888"
-
-
-# The drag payload of claims: a JSON list of claim ids.
-CLAIMS_MIME = "application/x-claimline-claims"
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -161,10 +156,7 @@ class ClaimTableModel(RecordTableModel[ClaimListing]):
         return [CLAIMS_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        ids = sorted({self.record_at(i.row()).claim.id for i in indexes if i.isValid()})
-        data = QMimeData()
-        data.setData(CLAIMS_MIME, QByteArray(json.dumps(ids).encode()))
-        return data
+        return claims_mime_data(self.record_at(i.row()).claim.id for i in indexes if i.isValid())
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         listing = self.listing(index)

@@ -98,10 +98,18 @@ class CompareController(QObject):
         self.open(*reading_pair(everything[selected[0]], everything[selected[1]]))
 
     # ------------------------------------------------------------ the windows
-    def open(self, article_a: int, article_b: int) -> CompareWindow:
-        """Show the comparison of A with B, aligning them first if they never were."""
+    def open(self, article_a: int, article_b: int) -> CompareWindow | None:
+        """Show the comparison of A with B, aligning them first if they never were.
+
+        None when they never were and another task is running: an empty window
+        would wait for an alignment nothing is going to start.
+        """
         key = (article_a, article_b)
         compare = self.windows.get(key)
+        if (compare is None and self._window.work.busy
+                and not self._document.service.list_alignments(article_a, article_b)):
+            self._window.refuse_if_busy()
+            return None
         if compare is None:
             compare = CompareWindow(self._document, article_a, article_b)
             compare.realignRequested.connect(lambda: self.align(article_a, article_b))

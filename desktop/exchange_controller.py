@@ -25,8 +25,6 @@ from storage.project_file import SUFFIX
 
 if TYPE_CHECKING:
     from desktop.background_work import AnnotationsImported
-
-if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 
@@ -53,10 +51,11 @@ class ExchangeController(QObject):
         if problem := entry.destination_problem(choice.path):
             window.warn("Cannot export there", problem[0].upper() + problem[1:] + ".")
             return
-        if not entry.is_folder and choice.path.exists():
+        if entry.replaces(choice.path):
+            what = "folder" if entry.is_folder else "file"
             answer = QMessageBox.question(
-                window, "Replace the file?",
-                f"“{choice.path.name}” already exists. Replace it with this export?")
+                window, f"Replace the {what}?",
+                f"“{choice.path.name}” already holds an export. Replace it with this one?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
         window.work.export(choice.format, choice.path, choice.article_ids, choice.include_open)
@@ -85,7 +84,10 @@ class ExchangeController(QObject):
 
     def _on_annotations_imported(self, done: AnnotationsImported) -> None:
         window = self._window
-        result: ImportResult = done.result
+        result: ImportResult | None = done.result
+        if result is None:
+            window.statusBar().showMessage("Import cancelled; nothing was stored.", 8000)
+            return
         if result.created:
             window.document.announce_imported(result.created)
             window.undo_stack.push(
@@ -123,7 +125,11 @@ class ExchangeController(QObject):
             return
         window.work.new_project_from(dataset, project)
 
-    def _on_dataset_restored(self, project: Path) -> None:
+    def _on_dataset_restored(self, project: Path | None) -> None:
+        if project is None:
+            self._window.statusBar().showMessage(
+                "Cancelled; no project was made from the dataset.", 8000)
+            return
         if self._window.open_project(project):
             self._window.statusBar().showMessage(f"New project {project.name} made from the "
                                                  "dataset.", 15000)

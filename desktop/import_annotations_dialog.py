@@ -3,7 +3,7 @@
 The formats are the importers `storage.exporting.formats` registers that add
 to an open project (brat, W3C Web Annotation, INCEpTION XMI); a Claimline JSON
 Lines dataset becomes a project of its own (File ▸ New Project from Dataset).
-A format may be read from one file or a folder of them, so both can be chosen.
+Formats that read a folder of files offer a folder as well as a file.
 """
 
 from __future__ import annotations
@@ -43,15 +43,14 @@ class ImportAnnotationsDialog(QDialog):
         self.description = named(QLabel(), "importDescription")
         self.description.setWordWrap(True)
         self.path = named(QLineEdit(), "importPath")
-        self.path.setPlaceholderText("A file, or a folder of files")
         pick_file = named(QPushButton("File…"), "importChooseFile")
         pick_file.clicked.connect(self._choose_file)
-        pick_folder = named(QPushButton("Folder…"), "importChooseFolder")
-        pick_folder.clicked.connect(self._choose_folder)
+        self.pick_folder = named(QPushButton("Folder…"), "importChooseFolder")
+        self.pick_folder.clicked.connect(self._choose_folder)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(pick_file)
-        where.addWidget(pick_folder)
+        where.addWidget(self.pick_folder)
         undo = QLabel("Edit ▸ Undo removes everything an import added.")
         undo.setEnabled(False)
 
@@ -79,6 +78,9 @@ class ImportAnnotationsDialog(QDialog):
     def _on_format(self) -> None:
         entry = IMPORTERS[self.format.currentData()]
         self.description.setText(entry.description[0].upper() + entry.description[1:] + ".")
+        self.pick_folder.setVisible(entry.reads_folders)
+        self.path.setPlaceholderText("A file, or a folder of files" if entry.reads_folders
+                                     else "A file")
         self._update_button()
 
     def _choose_file(self) -> None:
@@ -98,4 +100,7 @@ class ImportAnnotationsDialog(QDialog):
 
     def _update_button(self) -> None:
         text = self.path.text().strip()
-        self.import_button.setEnabled(bool(text) and Path(text).exists())
+        chosen = Path(text)
+        folders = IMPORTERS[self.format.currentData()].reads_folders
+        self.import_button.setEnabled(bool(text) and (chosen.is_file()
+                                                      or (folders and chosen.is_dir())))

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.work.annotationFinished.connect(self._on_annotation_finished)
         self.work.suggestionsStored.connect(self.document.announce_suggestions)
         self.work.failed.connect(self.warn)
+        self.document.stepRefused.connect(lambda why: self.warn("Cannot redo that step", why))
         self.comparing = CompareController(self)
         self.exchange = ExchangeController(self)
         self.project_label = named(QLabel(), "projectPath")
@@ -288,11 +289,11 @@ class MainWindow(QMainWindow):
         return True
 
     def close_project(self) -> None:
-        self.work.wait()
+        self._stop_work()
         self.document.close()
 
     def _adopt(self, service: ProjectService) -> None:
-        self.work.wait()
+        self._stop_work()
         self.document.set_service(service)
         app_settings.remember_project(service.path)
 
@@ -427,6 +428,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(report.summary_line(), 15000)
         if report.failures or report.duplicates or not report.imported:
             ImportReportDialog(report, self).open()
+
+    def _stop_work(self) -> None:
+        """A project is closing: its running job stops, and what it finished stays there."""
+        closing = self.document.path
+        stopped = self.work.wait()
+        if stopped and closing is not None:
+            self.statusBar().showMessage(
+                f"Stopped {stopped} in {closing.name}; what it had finished stays there.",
+                15000)
 
     def refuse_if_busy(self) -> bool:
         """True (and says so in the status bar) while a background job is running."""

@@ -52,6 +52,9 @@ class ProjectDocument(QObject):
     labelsChanged = Signal()
     eventsChanged = Signal(object)  # EventsChanged
     alignmentsChanged = Signal(int, int)  # article A, article B
+    # An undo or redo the project no longer allows (what changed since makes it
+    # impossible); the step is dropped from the stack and this says why.
+    stepRefused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -7,6 +7,11 @@ annotation layers are painted by a `SpanHighlighter` over its document.
 Selections are reported in Python offsets, snapped outward to whole words by
 default, because a researcher marking "accep" in "accept" means the word.
 Holding Alt while releasing the mouse keeps a selection exactly as dragged.
+
+A selection that is exactly a claim (as marking it, or jumping to it from the
+Claims list, leaves it) drags that claim, with the data the Claims list drags:
+dropped on an event on the timeline, it links the claim. Any other selection
+drags as plain text.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTextBoundaryFinder, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTextBoundaryFinder, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -41,7 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.highlight_layers import HighlightSpan, keep_flags_whole
+from desktop.claim_drag import DRAG_TO_LINK, claims_mime_data
+from desktop.highlight_layers import CLAIM, HighlightSpan, keep_flags_whole
 from desktop.object_names import named
 from desktop.span_highlighter import SpanHighlighter
 from desktop.text_offsets import OffsetMap
@@ -61,6 +67,9 @@ class ReadingTextEdit(QPlainTextEdit):
 
     It reports clicks that are not drags (`clicked`, viewport coordinates) and the
     end of a mouse selection (`mouseSelectionFinished`, True when Alt was held).
+    Selected text can be dragged out (Qt's own selection drag, read-only: a copy);
+    `selected_claims` names the claims a selection stands for, which the drag
+    (and a copy) then carries.
     """
 
     clicked = Signal(QPoint)
@@ -84,6 +93,7 @@ class ReadingTextEdit(QPlainTextEdit):
         self.tooltip_provider: Callable[[QPoint], str] | None = None
         self.menu_builder: Callable[[], QMenu] | None = None
         self.before_paint: Callable[[], None] | None = None
+        self.selected_claims: Callable[[], list[int]] | None = None
         self._press: QPoint | None = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -175,6 +185,14 @@ class ReadingTextEdit(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # What a drag of the selection (and a copy) carries: a claim and its words, or
+        # Qt's own. (Qt's data lists a fixed set of formats: a claim cannot be added to it.)
+        claims = self.selected_claims() if self.selected_claims is not None else []
+        if not claims:
+            return super().createMimeDataFromSelection()
+        return claims_mime_data(claims, self.textCursor().selection().toPlainText())
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         builder = self.menu_builder or self.createStandardContextMenu
         menu = builder()
@@ -223,6 +241,7 @@ class ArticleReader(QWidget):
         self.text.mouseSelectionFinished.connect(self._on_mouse_selection)
         self.text.tooltip_provider = self.tooltip_at
         self.text.menu_builder = self.build_context_menu
+        self.text.selected_claims = self.selected_claims
         self.highlighter = SpanHighlighter(self.text.document())
         self.highlighter.set_base_colour(self.text.palette().color(QPalette.ColorRole.Base))
         self.highlighter.visible_blocks = self.text.blocks_soon_on_screen
@@ -334,6 +353,14 @@ class ArticleReader(QWidget):
             last += 1
         return first, last
 
+    def selected_claims(self) -> list[int]:
+        """The claims shown whose words are exactly the selection (usually one, else none)."""
+        selected = self.selected_range(snap_to_words=False)
+        if selected is None or not self.highlighter.layer_visible(CLAIM):
+            return []
+        return [span.key for span in self.highlighter.spans(CLAIM)
+                if (span.start, span.end) == selected]
+
     def _snapped_range(self, cursor: QTextCursor, words: bool) -> tuple[int, int]:
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         return self._snapped(start, True, words), self._snapped(end, False, words)
@@ -386,8 +413,13 @@ class ArticleReader(QWidget):
             self.spanClicked.emit(spans[0].layer, spans[0].key)
 
     def tooltip_at(self, point: QPoint) -> str:
-        """The hover text at `point` (viewport coordinates): the tooltips of its spans."""
-        tips = [span.tooltip for span in self.spans_under(point) if span.tooltip]
+        """The hover text at `point` (viewport coordinates): the tooltips of its spans,
+        and how to link the claim when the selection under it is that claim."""
+        spans = self.spans_under(point)
+        tips = [span.tooltip for span in spans if span.tooltip]
+        claims = {span.key for span in spans if span.layer == CLAIM}
+        if claims and claims.intersection(self.selected_claims()):
+            tips.append(DRAG_TO_LINK)
         return "\n".join(dict.fromkeys(tips))
 
     def _before_paint(self) -> None:

@@ -93,7 +93,9 @@ class SuggestionsPanel(QWidget):
             self.select_suggestion(current.id)
         for row in range(self.model.rowCount()):  # group headings read across the panel
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.tree.expandAll()
+            # Only the groups have children: expandAll would ask each of thousands of
+            # suggestions for its own, in Python, every time an article opens.
+            self.tree.expand(self.model.index(row, 0))
         if not suggestions:
             self.summary.setText(EMPTY if suggestions is not None else "")
             return

@@ -18,7 +18,6 @@ scrolls the lanes); dragging empty space pans.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from desktop.claim_drag import CLAIMS_MIME, dragged_claim_ids
 from desktop.object_names import named
 from desktop.timeline_axis import describe_range, from_seconds, snap_unit, to_seconds
 from desktop.timeline_canvas import TimelineCanvas
@@ -43,7 +43,6 @@ from desktop.timeline_frame import AXIS_HEIGHT, Hit
 from desktop.timeline_items import TimelineItem
 from desktop.timeline_painter import Ghost
 
-CLAIMS_MIME = "application/x-claimline-claims"
 WHEEL_STEP = 1.25  # zoom factor per wheel notch and per +/- key
 _CTRL, _SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 _EDITS = ("move", "start", "end")
@@ -360,7 +359,7 @@ class TimelineView(TimelineCanvas):
             self._hover_at(event.position())
 
     def dropEvent(self, event: QDropEvent) -> None:
-        ids = claim_ids(bytes(event.mimeData().data(CLAIMS_MIME).data()))
+        ids = dragged_claim_ids(event.mimeData())
         if ids is None:
             event.ignore()
             return
@@ -380,14 +379,3 @@ def tooltip(item: TimelineItem, when: str) -> str:
     if len(item.lanes) > 1:
         lines.append("In: " + html.escape(", ".join(item.lanes)))
     return "<br>".join(lines)
-
-
-def claim_ids(payload: bytes) -> list[int] | None:
-    """The claim ids of a drag payload (a JSON list of integers), or None if it is not one."""
-    try:
-        ids = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if not isinstance(ids, list) or not all(type(i) is int for i in ids):
-        return None
-    return list(ids)

@@ -65,7 +65,7 @@ class ProjectCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self._done:
-            self.do_again()
+            self._refusable(self.do_again)
             return
         try:
             self.do()
@@ -74,6 +74,14 @@ class ProjectCommand(QUndoCommand):
             self.setObsolete(True)
             return
         self._done = True
+
+    def _refusable(self, step: Callable[[], None]) -> None:
+        """A later redo the project refuses: the stack drops the step, the window says why."""
+        try:
+            step()
+        except InvalidEdit as error:
+            self.setObsolete(True)
+            self._document.stepRefused.emit(str(error))
 
 
 class EditMetadataCommand(ProjectCommand):

@@ -38,6 +38,7 @@ from storage.importing import ParsedArticle
 from storage.models import (
     CLAIM_STATUSES,
     Article,
+    Change,
     Claim,
     ClaimEventLink,
     ClaimLabel,
@@ -248,13 +249,18 @@ def _store_claims(
     source: str,
     tally: _Tally,
 ) -> None:
+    """The document's claims, written a statement per kind of row, not per claim.
+
+    An import holds the project's write lock until it commits; batching keeps
+    that short enough that an edit in the window is not kept waiting.
+    """
     taken: set[tuple[int, int]] = set(
         session.execute(
             select(Claim.start, Claim.end).where(Claim.article_id == article_id)
         )
     )
-    file_name = document.file_name
-    actor = f"import:{source}"
+    accepted: list[tuple[ImportedClaim, int, int, str]] = []
+    rows: list[dict[str, Any]] = []
     for claim in document.claims:
         placed = placer.place(claim.start, claim.end, claim.quote, claim.where,
                               claim.prefix, claim.suffix)
@@ -268,24 +274,36 @@ def _store_claims(
         if (start, end) in taken:
             continue
         taken.add((start, end))
-        row = _claim_row(article_id, claim, placer.text[start:end], start, end, where, tally)
-        session.add(row)
-        session.flush()
+        accepted.append((claim, start, end, where))
+        rows.append(_claim_row(article_id, claim, placer.text[start:end], start, end, where,
+                               tally))
+    if not rows:
+        return
+    ids = list(session.scalars(
+        insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows))
+    actor = f"import:{source}"
+    assigned: list[dict[str, int]] = []
+    changes: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for claim_id, (claim, start, end, where) in zip(ids, accepted, strict=True):
         label_ids = [_label_id(session, name, labels, actor, tally) for name in claim.labels]
-        if label_ids:
-            session.execute(insert(ClaimLabel), [
-                {"claim_id": row.id, "label_id": i} for i in dict.fromkeys(label_ids)
-            ])
-        record_change(session, actor, "claim", row.id, "imported", {
-            "span": [start, end], "format": source, "file": file_name,
-            "summary": f"imported from {source} {file_name}",
+        assigned.extend({"claim_id": claim_id, "label_id": i} for i in dict.fromkeys(label_ids))
+        changes.append({
+            "actor": actor, "subject_type": "claim", "subject_id": claim_id,
+            "action": "imported", "detail": {
+                "span": [start, end], "format": source, "file": document.file_name,
+                "summary": f"imported from {source} {document.file_name}",
+            },
         })
-        tally.claims.append(row.id)
-        _link_events(session, row.id, claim, events, where, tally)
+        tally.claims.append(claim_id)
+        links.extend(_event_links(claim_id, claim, events, where, tally))
+    for model, values in ((ClaimLabel, assigned), (Change, changes), (ClaimEventLink, links)):
+        if values:
+            session.execute(insert(model), values)
 
 
 def _claim_row(article_id: int, claim: ImportedClaim, quote: str, start: int, end: int,
-               where: str, tally: _Tally) -> Claim:
+               where: str, tally: _Tally) -> dict[str, Any]:
     certainty = claim.certainty
     if certainty is not None and certainty not in CERTAINTIES:
         tally.notes.append(f"{where}: certainty “{certainty}” is not one of "
@@ -296,11 +314,11 @@ def _claim_row(article_id: int, claim: ImportedClaim, quote: str, start: int, en
         tally.notes.append(f"{where}: status “{status}” is not one of "
                            f"{', '.join(CLAIM_STATUSES)}; set to open")
         status = "open"
-    return Claim(
-        uid=str(uuid.uuid4()), article_id=article_id, start=start, end=end, quote=quote,
-        claimant=(claim.claimant or "").strip() or None, certainty=certainty, status=status,
-        note=claim.note,
-    )
+    return {
+        "uid": str(uuid.uuid4()), "article_id": article_id, "start": start, "end": end,
+        "quote": quote, "claimant": (claim.claimant or "").strip() or None,
+        "certainty": certainty, "status": status, "note": claim.note,
+    }
 
 
 def _label_id(session: Session, name: str, labels: dict[str, int], actor: str,
@@ -318,8 +336,10 @@ def _label_id(session: Session, name: str, labels: dict[str, int], actor: str,
     return labels[name]
 
 
-def _link_events(session: Session, claim_id: int, claim: ImportedClaim,
-                 events: dict[str, int], where: str, tally: _Tally) -> None:
+def _event_links(claim_id: int, claim: ImportedClaim, events: dict[str, int], where: str,
+                 tally: _Tally) -> list[dict[str, Any]]:
+    """The claim's links to events the project holds, as rows; the others are noted."""
+    rows: list[dict[str, Any]] = []
     linked: set[int] = set()
     for link in claim.events:
         uid = (link.event_uid or "").removeprefix("urn:uuid:")
@@ -332,10 +352,9 @@ def _link_events(session: Session, claim_id: int, claim: ImportedClaim,
             continue
         linked.add(event_id)
         relation = link.relation if link.relation in LINK_RELATIONS else "reports"
-        session.execute(insert(ClaimEventLink), [
-            {"claim_id": claim_id, "event_id": event_id, "relation": relation}
-        ])
+        rows.append({"claim_id": claim_id, "event_id": event_id, "relation": relation})
         tally.links.append((claim_id, event_id))
+    return rows
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -14,6 +14,7 @@ from dataclasses import fields
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage import schema
@@ -26,6 +27,7 @@ from storage.bundle import (
     BundleLink,
     BundleRelation,
     BundleSuggestion,
+    ExchangeFormatError,
     ExportBundle,
     Progress,
 )
@@ -139,7 +141,10 @@ class BundleOperations(ServicePart):
                 table = Base.metadata.tables[table_name]
                 for start in range(0, len(rows), _CHUNK):
                     chunk = rows[start : start + _CHUNK]
-                    session.execute(insert(table), chunk)
+                    try:
+                        session.execute(insert(table), chunk)
+                    except IntegrityError as error:
+                        raise ExchangeFormatError(_contradiction(table_name, error)) from None
                     done += len(chunk)
                     if progress:
                         progress(done, total)
@@ -147,6 +152,14 @@ class BundleOperations(ServicePart):
                 session, "import", "project", 0, "restored",
                 {k: v for k, v in bundle.counts().items() if v},
             )
+
+
+def _contradiction(table_name: str, error: IntegrityError) -> str:
+    """A sentence for a bundle whose records contradict each other or the schema."""
+    reason = str(error.orig).split("\n")[0]  # "UNIQUE constraint failed: articles.uid"
+    return (f"The dataset cannot be loaded: its {table_name.replace('_', ' ')} break a rule "
+            f"of the project file ({reason}). Was it edited by hand or joined from two "
+            "exports? Nothing was stored.")
 
 
 # ---------------------------------------------------------------- reading

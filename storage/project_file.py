@@ -156,6 +156,16 @@ def prepare_existing(path: Path) -> Path | None:
     return backup
 
 
+def remove_project_file(path: Path) -> None:
+    """Delete a project file this program has just made and its SQLite side files.
+
+    Only for a project created moments ago that must not stay (an import into
+    it failed or was cancelled); a researcher's project is never deleted.
+    """
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 def create_new(path: Path) -> None:
     """Create an empty project at `path` (which must not exist) atomically.
 

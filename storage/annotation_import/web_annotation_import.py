@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 def read(service: ProjectService, path: Path, progress: Progress | None = None) -> ImportResult:
     """Import the Web Annotation document at `path` onto the project's articles."""
     path = Path(path)
+    if path.is_dir():
+        raise AnnotationImportError(f"{path.name} is a folder; a Web Annotation import reads "
+                                    "one JSON-LD file")
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as error:

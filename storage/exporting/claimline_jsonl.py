@@ -109,14 +109,18 @@ def write(
                                            RECORD_TYPES.values())
     partial = path.with_name(path.name + ".part")
     written = 0
-    with partial.open("w", encoding="utf-8", newline="\n") as out:
-        for text in lines(bundle):
-            out.write(text)
-            out.write("\n")
-            written += 1
-            if progress and written % _PROGRESS_EVERY == 0:
-                progress(written, total)
-    partial.replace(path)
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as out:
+            for text in lines(bundle):
+                out.write(text)
+                out.write("\n")
+                written += 1
+                if progress and written % _PROGRESS_EVERY == 0:
+                    progress(written, total)
+        partial.replace(path)
+    except BaseException:  # cancelled, failed or interrupted: leave nothing behind
+        partial.unlink(missing_ok=True)
+        raise
     if progress:
         progress(total, total)
     return ExportResult(str(path), written - 1)

@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from storage.bundle import ExportResult, Progress
+from storage.bundle import ExchangeFormatError, ExportResult, Progress
 from storage.exporting.formats import export_format
 from storage.service import ProjectService
 
@@ -35,11 +35,12 @@ def export_dataset(
 ) -> ExportResult | None:
     """Export (all or some) articles as `format_name` to `out`; None when cancelled.
 
-    Raises ValueError with a sentence for the researcher when `out` cannot take the format.
+    Raises ExchangeFormatError with a sentence for the researcher when `out`
+    cannot take the format or cannot be written.
     """
     entry = export_format(format_name)
     if problem := entry.destination_problem(out):
-        raise ValueError(problem)
+        raise ExchangeFormatError(problem[0].upper() + problem[1:] + ".")
     bundle = project.export_bundle(article_ids)
     partial = out.with_name(f".{out.name}.partial")
     _remove(partial)
@@ -57,19 +58,24 @@ def export_dataset(
         _put_in_place(partial, out)
     except ExportCancelled:
         return None
+    except OSError as error:  # a full disk, a folder without write permission, ...
+        reason = error.strerror or str(error)
+        raise ExchangeFormatError(f"Cannot write {out}: {reason}.") from error
     finally:
         _remove(partial)
     return dataclasses.replace(result, path=str(out))
 
 
 def _put_in_place(partial: Path, out: Path) -> None:
-    if partial.is_dir():
-        out.mkdir(exist_ok=True)
-        for written in partial.iterdir():  # files of an earlier export are replaced
-            target = out / written.name
-            if target.is_dir():
-                shutil.rmtree(target)
-            written.replace(target)
+    if partial.is_dir() and out.is_dir():
+        # An earlier export in the folder is replaced as a whole, never merged
+        # with this one (a one-article export must not keep the others' files).
+        # `destination_problem` has made sure the folder holds nothing else.
+        earlier = out.with_name(f".{out.name}.replaced")
+        _remove(earlier)
+        out.rename(earlier)
+        partial.rename(out)
+        _remove(earlier)
     else:
         partial.replace(out)
 

@@ -72,6 +72,9 @@ class ExportFormat:
     suffix: str  # ".jsonl"; "" for a format written as a folder of files
     description: str
     writer: str  # "storage.exporting.claimline_jsonl:write"
+    # For a folder format: the suffixes of the files it writes there. A folder
+    # holding anything else is not an earlier export, and is never replaced.
+    writes: tuple[str, ...] = ()
 
     @property
     def is_folder(self) -> bool:
@@ -88,7 +91,19 @@ class ExportFormat:
             return f"{out} is a folder; this format writes a single file"
         if not out.parent.is_dir():
             return f"the folder {out.parent} does not exist"
+        if self.is_folder and out.is_dir():
+            strangers = sorted(p.name for p in out.iterdir() if not p.name.startswith(".")
+                               and (p.is_dir() or p.suffix not in self.writes))
+            if strangers:
+                shown = ", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else "")
+                return (f"{out} holds files a {self.name} export does not write ({shown}); "
+                        f"choose a new or empty folder, or an earlier {self.name} export to "
+                        "replace")
         return None
+
+    def replaces(self, out: Path) -> bool:
+        """Whether writing to `out` replaces something already there."""
+        return out.is_dir() and any(out.iterdir()) if self.is_folder else out.exists()
 
 
 @dataclass(frozen=True)
@@ -97,6 +112,7 @@ class ImportFormat:
     description: str
     importer: str  # "module:function"
     needs_empty_project: bool = False  # it restores a whole bundle (ids and all)
+    reads_folders: bool = False  # it also takes a folder of such files
 
     def load(self) -> Importer:
         return cast(Importer, _load(self.importer))
@@ -147,12 +163,12 @@ register(ExportFormat(
 register(ExportFormat(
     "timeml", "",
     "TimeML: a folder of .tml files, one per article, with TIMEX3 and EVENT tags",
-    "storage.exporting.timeml:write",
+    "storage.exporting.timeml:write", writes=(".tml",),
 ))
 register(ExportFormat(
     "csv", "",
     "CSV tables: articles, claims, events, links and alignments, one row per record",
-    "storage.exporting.csv_tables:write",
+    "storage.exporting.csv_tables:write", writes=(".csv",),
 ))
 register(ExportFormat(
     "timelinejs", ".json",

@@ -13,7 +13,7 @@ BRAT = register(ExportFormat(
     "brat", "",
     "brat standoff: a folder with a .txt and an .ann per article, annotation.conf and "
     "visual.conf (claims, entities, dates, claimants, event links as notes)",
-    "storage.exporting.brat:write",
+    "storage.exporting.brat:write", writes=(".txt", ".ann", ".conf"),
 ))
 WEB_ANNOTATION = register(ExportFormat(
     "web-annotation", ".jsonld",
@@ -25,14 +25,14 @@ INCEPTION_XMI = register(ExportFormat(
     "inception-xmi", "",
     "UIMA CAS XMI for INCEpTION: a folder with an .xmi per article and TypeSystem.xml "
     "(Claim, Timex and EventMention layers, named entities, sentences, tokens)",
-    "storage.exporting.uima_xmi:write",
+    "storage.exporting.uima_xmi:write", writes=(".xmi", ".xml"),
 ))
 
 register_importer(ImportFormat(
     "brat",
     "brat standoff (a folder of .txt/.ann pairs, or one pair): claims, entity and date "
     "suggestions; texts the project lacks become articles",
-    "storage.annotation_import.brat_import:read",
+    "storage.annotation_import.brat_import:read", reads_folders=True,
 ))
 register_importer(ImportFormat(
     "web-annotation",
@@ -44,5 +44,5 @@ register_importer(ImportFormat(
     "inception-xmi",
     "UIMA CAS XMI from INCEpTION (.xmi with TypeSystem.xml, a folder or a .zip): claims, "
     "entity and date suggestions; texts the project lacks become articles",
-    "storage.annotation_import.inception_import:read",
+    "storage.annotation_import.inception_import:read", reads_folders=True,
 ))

@@ -110,6 +110,25 @@ def test_a_damaged_file_leaves_no_project_behind(tmp_path: Path,
                "claimline-jsonl") == EXIT_USAGE
 
 
+def test_unreadable_and_unwritable_places_are_refused_in_words(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A folder nobody may create files in, not even root (the tests may run as root).
+    locked = Path("/proc")
+    if not locked.is_dir():
+        pytest.skip("needs Linux /proc")
+    assert run("export", filled, "-f", "claimline-jsonl", "-o", locked / "x.jsonl",
+               "-q") == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"Cannot write {locked / 'x.jsonl'}: " in err
+    assert "Traceback" not in err and ".partial" not in err
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    assert run("import-annotations", filled, folder, "-f", "web-annotation", "-q") \
+        == EXIT_USAGE
+    assert "annotations is a folder; a Web Annotation import reads one JSON-LD file" \
+        in capsys.readouterr().err
+
+
 @pytest.mark.slow
 def test_round_trip_in_a_subprocess(filled: Path, tmp_path: Path) -> None:
     script = (

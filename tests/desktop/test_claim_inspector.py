@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.claim_drag import DRAG_TO_LINK, dragged_claim_ids
 from desktop.claim_inspector import ClaimInspector, describe_change
 from storage.records import ChangeRecord, ClaimFields, ClaimRecord, LabelRecord, LinkedEvent
 
@@ -72,6 +73,16 @@ def test_each_change_is_one_edit_with_before_and_after(qtbot: QtBot) -> None:
     with qtbot.waitSignal(widget.claimEdited) as edited:  # leaving the note saves it too
         QApplication.sendEvent(widget.note, QFocusEvent(QEvent.Type.FocusOut))
     assert edited.args[2].note == "second thoughts"
+
+
+def test_the_grip_beside_the_quote_drags_the_claim(qtbot: QtBot) -> None:
+    widget = inspector(qtbot)
+    assert widget.drag_handle.isVisible() and widget.drag_handle.toolTip() == DRAG_TO_LINK
+    data = widget.drag_mime_data()
+    assert data is not None
+    assert dragged_claim_ids(data) == [7] and data.text() == CLAIM.quote
+    widget.show_claim(None)
+    assert widget.drag_mime_data() is None and not widget.drag_handle.isVisible()
 
 
 def test_no_claim_means_nothing_to_edit(qtbot: QtBot) -> None:

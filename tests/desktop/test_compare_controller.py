@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,18 @@ def test_which_article_is_a() -> None:
     rewrite = summary(7, dt.date(2025, 1, 2), derived_from=(3,))
     assert reading_pair(rewrite, late) == (3, 7), "the original is A"
     assert reading_pair(summary(9, None), late) == (3, 9), "else the one imported first"
+
+
+def test_no_empty_comparison_while_another_task_runs(window: MainWindow, qtbot: QtBot) -> None:
+    release = threading.Event()
+    window.work.runner.start("import", "Importing…", lambda *_: release.wait(10),
+                             lambda step: (0, 1, ""))
+    try:
+        _original, rewrite = rewrite_and_original(window)
+        window.articles.select_article(rewrite)
+        window.action_compare_original.trigger()
+        assert window.comparing.windows == {}, "no window that would wait for nothing"
+        assert "background task" in window.statusBar().currentMessage()
+    finally:
+        release.set()
+        window.work.wait()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.export_dialog import ExportDialog
@@ -184,3 +186,125 @@ def test_a_dataset_becomes_a_new_project_and_opens(window: MainWindow, qtbot: Qt
         window.action_new_from_dataset.trigger()
     assert window.document.path == target, "the suffix is added and the project opened"
     assert sorted(a.title for a in window.document.service.list_articles()) == titles
+
+
+def gate_brat_reading(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the brat reader until the test lets it go: timing a click cannot be caused."""
+    from storage.annotation_import import brat_import
+
+    gate = threading.Event()
+    original = brat_import.read_documents
+
+    def held(path: Path) -> Any:
+        gate.wait(10)
+        return original(path)
+
+    monkeypatch.setattr(brat_import, "read_documents", held)
+    return gate
+
+
+def test_cancelling_an_import_stores_nothing(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    before = claim_texts(window)
+    choose_import(monkeypatch, "brat", brat_pair(tmp_path / "brat", claim_line("40 new buses")))
+    gate = gate_brat_reading(monkeypatch)
+    with qtbot.waitSignal(window.work.annotationsImported, timeout=60_000) as done:
+        window.action_import_annotations.trigger()
+        window.task_progress.cancelRequested.emit()  # the Cancel button
+        gate.set()
+    assert done.args is not None and done.args[0].result is None
+    assert claim_texts(window) == before
+    assert window.undo_stack.count() == 0
+    assert window.statusBar().currentMessage() == "Import cancelled; nothing was stored."
+
+
+def test_an_import_stopped_by_opening_another_project_stays_out_of_it(
+        window: MainWindow, qtbot: QtBot, demo_template: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage.annotation_import import brat_import
+
+    choose_import(monkeypatch, "brat", brat_pair(tmp_path / "brat", claim_line("40 new buses")))
+    stored, finish = threading.Event(), threading.Event()
+    original = brat_import.read
+
+    def read_then_linger(*args: Any) -> Any:  # committed, and too late to cancel
+        result = original(*args)
+        stored.set()
+        finish.wait(10)
+        return result
+
+    monkeypatch.setattr(brat_import, "read", read_then_linger)
+    other = tmp_path / "Other.claimline"
+    other.write_bytes(demo_template.read_bytes())
+    window.action_import_annotations.trigger()
+    assert stored.wait(30)
+    finish.set()
+    assert window.open_project(other)
+    qtbot.wait(200)  # anything the stopped job had queued would arrive now
+    assert window.document.path == other
+    assert window.undo_stack.count() == 0, "nothing of the first project's import to undo here"
+    assert window.articles.model.rowCount() == 2
+    assert not window.work.busy
+
+
+def test_web_annotation_reads_a_file_not_a_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ImportAnnotationsDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentText("brat")
+    assert dialog.pick_folder.isVisibleTo(dialog)
+    dialog.path.setText(str(tmp_path))
+    assert dialog.import_button.isEnabled()
+    dialog.format.setCurrentText("web-annotation")
+    assert not dialog.pick_folder.isVisibleTo(dialog)
+    assert not dialog.import_button.isEnabled(), "a folder is no Web Annotation file"
+    (tmp_path / "notes.jsonld").write_text("{}", encoding="utf-8")
+    dialog.path.setText(str(tmp_path / "notes.jsonld"))
+    assert dialog.import_button.isEnabled()
+
+
+def test_an_earlier_folder_export_is_replaced_only_when_the_researcher_agrees(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "brat"
+    out.mkdir()
+    (out / "earlier.txt").write_text("an earlier export", encoding="utf-8")
+    choose(monkeypatch, "brat", out)
+    asked: list[str] = []
+
+    def answer(_parent: object, title: str, _text: str) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.action_export.trigger()
+    assert asked == ["Replace the folder?"] and not window.work.busy
+    assert [p.name for p in out.iterdir()] == ["earlier.txt"]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.work.exportFinished, timeout=60_000):
+        window.action_export.trigger()
+    assert not (out / "earlier.txt").exists()
+    assert len(list(out.glob("*.ann"))) == 2
+
+
+def test_a_redo_the_project_no_longer_allows_is_explained_and_dropped(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    quote = "The council approved 40 new buses on Monday"
+    folder = brat_pair(tmp_path / "brat", claim_line(quote) + "A1\tLabel_Fresh_label T1\n")
+    choose_import(monkeypatch, "brat", folder)
+    with qtbot.waitSignal(window.work.annotationsImported, timeout=60_000):
+        window.action_import_annotations.trigger()
+    service = window.document.service
+    assert "Fresh label" in {label.name for label in service.list_labels()}
+    window.action_undo.trigger()
+    assert "Fresh label" not in {label.name for label in service.list_labels()}
+    # Something outside the undo history takes the label's name meanwhile.
+    service.create_label("Fresh label", "#123456")
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "warn", lambda title, text: told.append((title, text)))
+    window.action_redo.trigger()
+    assert told and told[0][0] == "Cannot redo that step"
+    assert "cannot be redone" in told[0][1]
+    assert not window.undo_stack.canRedo(), "the refused step is gone from the history"
+    assert quote not in claim_texts(window)

@@ -56,6 +56,10 @@ def test_preannotate_article_fills_the_panel(window: MainWindow, qtbot: QtBot) -
     selected = window.reader.text.textCursor().selectedText()
     assert selected.startswith("According to Cho Tae-yul, South Korea is ready")
     assert "en_core_web_sm 3.8.0" in window.suggestions.summary.text()
+    tree = window.suggestions.tree
+    assert all(tree.isExpanded(model.index(r, 0)) for r in range(model.rowCount())), \
+        "every group is open, its suggestions visible"
+    assert tree.visualRect(model.index(row, TEXT, claims)).isValid()
 
 
 def test_a_fallback_pipeline_is_announced(window: MainWindow, qtbot: QtBot) -> None:

@@ -13,9 +13,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.claim_drag import CLAIMS_MIME, claim_ids
 from desktop.timeline_frame import HANDLE, POINT_RADIUS
 from desktop.timeline_items import TimelineItem
-from desktop.timeline_view import CLAIMS_MIME, TimelineView, claim_ids
+from desktop.timeline_view import TimelineView
 
 LANES = ("RBC-Ukraine", "Mirror site", "Reuters")
 END_OF_DAY = timedelta(hours=23, minutes=59, seconds=59)

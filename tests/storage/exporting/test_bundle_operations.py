@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from storage.bundle import ExportBundle
+from storage.bundle import ExchangeFormatError, ExportBundle
 from storage.importing import ParsedArticle
 from storage.service import InvalidEdit, ProjectService
 
@@ -102,6 +102,22 @@ def test_an_inconsistent_bundle_stores_nothing(
     with pytest.raises(InvalidEdit, match="refers to event"):
         fresh.restore_bundle(broken)
     assert fresh.list_articles() == [] and len(fresh.list_labels()) == 5
+
+
+def test_a_bundle_contradicting_itself_is_refused_in_words(
+    project: ProjectService, rich: dict[str, int], fresh: ProjectService
+) -> None:
+    """Two articles with one uid (two exports joined by hand, say): a sentence, not SQL."""
+    bundle = project.export_bundle()
+    first, second, *rest = bundle.articles
+    twin = dataclasses.replace(second, uid=first.uid)
+    with pytest.raises(ExchangeFormatError) as refused:
+        fresh.restore_bundle(dataclasses.replace(bundle, articles=(first, twin, *rest)))
+    message = str(refused.value)
+    assert message.startswith("The dataset cannot be loaded: its articles break a rule")
+    assert "articles.uid" in message and "Nothing was stored." in message
+    assert "INSERT" not in message and first.text not in message
+    assert fresh.list_articles() == []
 
 
 def test_an_empty_project_gives_an_empty_bundle(fresh: ProjectService, tmp_path: Path) -> None:

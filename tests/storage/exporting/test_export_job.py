@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from storage.bundle import ExchangeFormatError
 from storage.exporting.export_job import export_dataset
+from storage.importing import ParsedArticle
 from storage.records import ClaimFields
 from storage.service import ProjectService
 
@@ -55,22 +58,49 @@ def test_a_failing_writer_leaves_nothing_behind(filled: ProjectService, place: P
         raise OSError("disk full")
 
     monkeypatch.setattr(claimline_jsonl, "write", broken)  # a full disk cannot be caused here
-    with pytest.raises(OSError, match="disk full"):
-        export_dataset(filled, "claimline-jsonl", place / "data.jsonl")
+    out = place / "data.jsonl"
+    with pytest.raises(ExchangeFormatError, match=f"^Cannot write {out}: disk full.$"):
+        export_dataset(filled, "claimline-jsonl", out)
     assert list(place.iterdir()) == []
 
 
-def test_a_folder_export_replaces_its_own_files_only(filled: ProjectService,
-                                                     place: Path) -> None:
-    out = place / "tables"
-    out.mkdir()
-    (out / "README.txt").write_text("mine", encoding="utf-8")
-    (out / "claims.csv").write_text("stale", encoding="utf-8")
-    result = export_dataset(filled, "csv", out)
-    assert result is not None
-    assert (out / "README.txt").read_text(encoding="utf-8") == "mine"
-    assert "40 homes" in (out / "claims.csv").read_text(encoding="utf-8")
-    assert sorted(p.name for p in place.iterdir()) == ["tables"]
+def test_cancelling_mid_file_leaves_no_hidden_file(filled: ProjectService, place: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage.exporting import claimline_jsonl
+
+    monkeypatch.setattr(claimline_jsonl, "_PROGRESS_EVERY", 1)  # a step after every line
+    steps: list[int] = []
+
+    def cancel_after_two() -> bool:
+        steps.append(1)
+        return len(steps) > 2
+
+    assert export_dataset(filled, "claimline-jsonl", place / "data.jsonl",
+                          should_cancel=cancel_after_two) is None
+    assert list(place.iterdir()) == [], "neither the export nor a partial file"
+
+
+def test_a_folder_export_replaces_the_earlier_one_whole(
+        filled: ProjectService, make_parsed: Callable[..., ParsedArticle], place: Path) -> None:
+    (other,), _ = filled.add_articles([make_parsed("A second report about the weather.",
+                                                   title="Weather")])
+    out = place / "brat"
+    export_dataset(filled, "brat", out)
+    assert len(list(out.glob("*.txt"))) == 2
+    export_dataset(filled, "brat", out, [other.id])
+    assert [p.name.startswith("Weather-") for p in out.glob("*.txt")] == [True], \
+        "the first article's files went with the earlier export"
+    assert sorted(p.name for p in place.iterdir()) == ["brat"]
+
+
+def test_a_folder_holding_other_files_is_never_replaced(filled: ProjectService,
+                                                         place: Path) -> None:
+    mine = place / "notes.docx"
+    mine.write_bytes(b"the researcher's own notes")
+    with pytest.raises(ExchangeFormatError, match=r"notes\.docx"):
+        export_dataset(filled, "brat", place)
+    assert mine.read_bytes() == b"the researcher's own notes"
+    assert [p.name for p in place.iterdir()] == ["notes.docx"]
 
 
 def test_a_destination_of_the_wrong_shape_is_refused(filled: ProjectService,
