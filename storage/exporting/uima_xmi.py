@@ -22,12 +22,21 @@ In INCEpTION, create span layers `Claim`, `Timex` and `EventMention` with these
 string features before importing (layers a project lacks are dropped on import).
 Offsets: Python counts code points and UIMA UTF-16 units; cassis converts both
 ways when it writes and reads XMI.
+
+Speed: nearly all of the time goes into cassis itself (adding each of the
+about 400 feature structures per article to its CAS, and above all serialising
+them). The type system is loaded, and the
+layer types looked up, once per process; the loaded type system also remembers
+the answers to the type questions cassis repeats for every feature it writes
+(see `_remember_type_queries`).
 """
 
 from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -60,12 +69,61 @@ def type_system_bytes() -> bytes:
 
 @cache
 def type_system() -> Any:
-    """The shipped type system, loaded by cassis (its `type` feature warning silenced)."""
+    """The shipped type system, loaded by cassis (its `type` feature warning silenced).
+
+    Loaded once per process and used only by this writer; nothing may add types
+    to it, since it keeps answers about its types (`_remember_type_queries`).
+    """
     import cassis  # type: ignore[import-untyped]
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*reserved name in Python.*")
-        return cassis.load_typesystem(type_system_bytes().decode("utf-8"))
+        loaded = cassis.load_typesystem(type_system_bytes().decode("utf-8"))
+    _remember_type_queries(loaded)
+    return loaded
+
+
+# Type-system questions that cassis' XMI writer asks again for every feature of
+# every feature structure (is this an annotation? is this range a primitive, an
+# array, a list?). They are pure functions of the types, so their answers can be kept.
+_REPEATED_TYPE_QUERIES = ("is_instance_of", "is_primitive", "is_primitive_array",
+                          "is_primitive_list")
+
+
+def _remember_type_queries(ts: Any) -> None:
+    """Make `ts` keep the answers to cassis' repeated type questions.
+
+    Only sound because nothing adds types to this type system after loading (it
+    is private to this writer). Cassis' own functions still give every answer;
+    a cassis that stops asking them just loses the gain.
+    """
+    for name in _REPEATED_TYPE_QUERIES:
+        query = getattr(ts, name, None)
+        if callable(query):
+            setattr(ts, name, cache(query))
+
+
+@dataclass(frozen=True)
+class LayerTypes:
+    """The cassis types this writer creates, looked up once."""
+
+    meta: Callable[..., Any]
+    sentence: Callable[..., Any]
+    token: Callable[..., Any]
+    entity: Callable[..., Any]
+    timex: Callable[..., Any]
+    claim: Callable[..., Any]
+    mention: Callable[..., Any]
+
+
+@cache
+def layer_types() -> LayerTypes:
+    ts = type_system()
+    return LayerTypes(
+        meta=ts.get_type(DOCUMENT_META), sentence=ts.get_type(SENTENCE),
+        token=ts.get_type(TOKEN), entity=ts.get_type(NAMED_ENTITY), timex=ts.get_type(TIMEX),
+        claim=ts.get_type(CLAIM), mention=ts.get_type(EVENT_MENTION),
+    )
 
 
 def write(
@@ -99,39 +157,43 @@ def article_cas(bundle: ExportBundle, article: BundleArticle, statuses: tuple[st
     """The CAS of one article with its claims, entities, dates and event links."""
     import cassis
 
-    ts = type_system()
-    cas = cassis.Cas(typesystem=ts)
+    types = layer_types()
+    cas = cassis.Cas(typesystem=type_system())
     cas.sofa_string = article.text
     cas.sofa_mime = "text/plain"
-    meta = ts.get_type(DOCUMENT_META)
-    cas.add(meta(begin=0, end=len(article.text), language=article.language or "x-unspecified",
-                 documentTitle=article.title, documentId=article.uid,
-                 documentUri=article.url, collectionId=article.outlet))
-    annotations: list[Any] = []
-    entity, timex = ts.get_type(NAMED_ENTITY), ts.get_type(TIMEX)
-    for suggestion in bundle.suggestions_of(article.id, "entity", statuses):
-        annotations.append(entity(begin=suggestion.start, end=suggestion.end,
-                                  value=suggestion.label))
-    for suggestion in bundle.suggestions_of(article.id, "timex", statuses):
-        attributes = suggestion.attributes or {}
-        annotations.append(timex(
-            begin=suggestion.start, end=suggestion.end, value=attributes.get("value"),
-            mod=attributes.get("mod"), type_=attributes.get("type") or suggestion.label))
-    for claim in bundle.claims_of(article.id):
-        annotations.extend(_claim_annotations(bundle, claim, ts))
+    cas.add(types.meta(
+        begin=0, end=len(article.text), language=article.language or "x-unspecified",
+        documentTitle=article.title, documentId=article.uid, documentUri=article.url,
+        collectionId=article.outlet))
+    annotations = _span_annotations(bundle, article, statuses, types)
     spans = [(a.begin, a.end) for a in annotations]
-    sentence, token = ts.get_type(SENTENCE), ts.get_type(TOKEN)
-    for start, end in sentences(article.text):
-        cas.add(sentence(begin=start, end=end))
-    for start, end in tokens(article.text, spans):
-        cas.add(token(begin=start, end=end))
+    # The order of adding gives the XMI ids, so sentences, tokens and then the
+    # annotations, as always.
+    cas.add_all([types.sentence(begin=start, end=end) for start, end in sentences(article.text)])
+    cas.add_all([types.token(begin=start, end=end) for start, end in tokens(article.text, spans)])
     cas.add_all(annotations)
     return cas
 
 
-def _claim_annotations(bundle: ExportBundle, claim: BundleClaim, ts: Any) -> list[Any]:
-    claim_type, mention = ts.get_type(CLAIM), ts.get_type(EVENT_MENTION)
-    found = [claim_type(
+def _span_annotations(bundle: ExportBundle, article: BundleArticle, statuses: tuple[str, ...],
+                      types: LayerTypes) -> list[Any]:
+    """Entities, then dates, then each claim with its event mentions, not yet in a CAS."""
+    annotations: list[Any] = [
+        types.entity(begin=s.start, end=s.end, value=s.label)
+        for s in bundle.suggestions_of(article.id, "entity", statuses)
+    ]
+    for suggestion in bundle.suggestions_of(article.id, "timex", statuses):
+        attributes = suggestion.attributes or {}
+        annotations.append(types.timex(
+            begin=suggestion.start, end=suggestion.end, value=attributes.get("value"),
+            mod=attributes.get("mod"), type_=attributes.get("type") or suggestion.label))
+    for claim in bundle.claims_of(article.id):
+        annotations.extend(_claim_annotations(bundle, claim, types))
+    return annotations
+
+
+def _claim_annotations(bundle: ExportBundle, claim: BundleClaim, types: LayerTypes) -> list[Any]:
+    found = [types.claim(
         begin=claim.start, end=claim.end, claimant=claim.claimant,
         labels=LABEL_SEPARATOR.join(bundle.label_names(claim)) or None,
         certainty=claim.certainty, status=claim.status, note=claim.note or None,
@@ -139,7 +201,7 @@ def _claim_annotations(bundle: ExportBundle, claim: BundleClaim, ts: Any) -> lis
     for link in bundle.links_of(claim.id):
         event = bundle.event_by_id.get(link.event_id)
         if event is not None:
-            found.append(mention(
+            found.append(types.mention(
                 begin=claim.start, end=claim.end, event=event.title,
                 eventId=f"urn:uuid:{event.uid}", relation=link.relation,
                 date=event.timex_value or event.date_phrase,

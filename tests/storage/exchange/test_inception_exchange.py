@@ -79,6 +79,26 @@ def test_xmi_offsets_are_utf16_units(sample: Sample, tmp_path: Path) -> None:
     assert re.search(rf'<custom:Claim [^>]*begin="{begin16}" end="{end16}"', xmi)
 
 
+def test_files_are_what_plain_cassis_writes(sample: Sample, tmp_path: Path) -> None:
+    # Read back with a freshly loaded type system (none of the writer's shortcuts)
+    # and written again by cassis alone, every file comes out byte for byte the
+    # same; a second export gives the same bytes too.
+    bundle = sample.service.export_bundle()
+    first, second = tmp_path / "first", tmp_path / "second"
+    uima_xmi.write(bundle, first, include_open=True)
+    uima_xmi.write(bundle, second, include_open=True)
+    with (first / "TypeSystem.xml").open("rb") as source:
+        fresh_ts = cassis.load_typesystem(source)
+    files = sorted(first.glob("*.xmi"))
+    assert len(files) == 2
+    for path in files:
+        written = path.read_bytes()
+        with path.open("rb") as source:
+            cas = cassis.load_cas_from_xmi(source, typesystem=fresh_ts)
+        assert cas.to_xmi(pretty_print=True).encode("utf-8") == written
+        assert (second / path.name).read_bytes() == written
+
+
 def test_tokens_and_sentences_respect_annotations(sample: Sample, tmp_path: Path) -> None:
     cas = load(export(sample, tmp_path / "xmi"), sample, sample.en)
     token_starts = {t.begin for t in cas.select(uima_xmi.TOKEN)}  # type: ignore[attr-defined]
