@@ -37,6 +37,14 @@ _TERMINAL = (".", "!", "?", "…", ":", ";", '."', ".”", "?”", "!”", '?"',
 _HEDGES = LEXICAL_HEDGES | HEDGE_MODALS | frozenset(
     ["perhaps", "presumably", "supposedly", "purportedly", "seemingly"])
 _NAME_TYPES = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"})
+# Phrases that leave the statement open ("it is not yet known whether the data were
+# taken"): a version that states it plainly has dropped the doubt.
+_HEDGE_PHRASES = re.compile(
+    r"\b(?:not (?:yet |immediately |independently )?(?:known|clear|confirmed|verified)"
+    r"|unclear|uncertain|remains to be seen)\b", re.IGNORECASE)
+# After "could", these make it a statement of inability, not a guess: "nurses could
+# no longer open the records". ("may not", "might not" still leave the matter open.)
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "hardly"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +179,10 @@ class DocFacts:
     def _is_hedge(self, token: Any, lower: str) -> bool:
         if lower not in _HEDGES:
             return False
-        if lower in HEDGE_MODALS and self.parsed:
-            return str(token.tag_) == "MD"
+        if lower in HEDGE_MODALS:
+            unable = (lower == "could" and token.i + 1 < len(token.doc)
+                      and token.nbor(1).lower_ in _NEGATIONS)
+            return not unable and (not self.parsed or str(token.tag_) == "MD")
         return True
 
     def _segment(self, unit: Any) -> Facts:
@@ -198,6 +208,7 @@ class DocFacts:
         terms.update(date_key(d) for d in dates)
         hedges = tuple(self.token_words[i] for i in range(lo, hi) if self.token_hedge[i])
         text = self.text[start:end]
+        hedges += tuple(m.group(0).lower() for m in _HEDGE_PHRASES.finditer(text))
         return Facts(
             start=start,
             end=end,

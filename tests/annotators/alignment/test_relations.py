@@ -58,6 +58,9 @@ def test_reworded(align: Aligner) -> None:
     ("The new tunnel will cut the journey to the coast by half, engineers said.",
      "The new tunnel may cut the journey to the coast by half, engineers said.",
      "certainty", "hedged in B only: asserted → may"),
+    ("It is not yet known whether the fire at the Tomsby depot was started deliberately.",
+     "The fire at the Tomsby depot was started deliberately.",
+     "certainty", "hedged in A only: not yet known → asserted"),
     ("Interior minister Arvid Kolberg said the border post at Narsk would close on Monday.",
      "Police chief Dana Weller said the border post at Narsk would close on Monday.",
      "attribution", "claimant: Arvid Kolberg → Dana Weller"),
@@ -195,3 +198,19 @@ def test_a_one_line_paragraph_with_a_full_stop_is_a_sentence(align: Aligner) -> 
     b = "Intro line.\n\nThe nine-station, 11-kilometre line links the port to the airport."
     rows = sentence_rows(align(a, b))
     assert [r.relation for r in rows] == ["same", "reworded"]
+
+
+@pytest.mark.parametrize("modal", ["could not", "could no longer", "couldn't"])
+def test_inability_is_no_hedge(align: Aligner, modal: str) -> None:
+    """ "could not open" states what happened; only a guess ("could open") is a hedge."""
+    row = only(align(
+        f"On Sunday the ferry crews {modal} leave the harbour at Velm because of the ice.",
+        "On Sunday the ferry crews were unable to leave the harbour at Velm because of the ice."))
+    assert "certainty" not in kinds(row), row.differences
+
+
+def test_may_not_still_hedges(align: Aligner) -> None:
+    row = only(align(
+        "The ferry from Velm may not sail on Sunday because of the ice, the operator said.",
+        "The ferry from Velm will not sail on Sunday because of the ice, the operator said."))
+    assert "certainty" in kinds(row)
