@@ -16,7 +16,6 @@ import numpy as np
 
 from .claims import claim_rows
 from .compare import Context, verdict
-from .embeddings import blend, embedding_similarity
 from .facts import DocFacts, Facts, merge
 from .matching import Block, align
 from .model import AlignedPassage, ClaimLike
@@ -61,12 +60,8 @@ def align_docs(
     facts_a, facts_b = DocFacts(doc_a), DocFacts(doc_b)
     seg_a, seg_b = facts_a.segments, facts_b.segments
     space = TermSpace([s.terms for s in seg_a], [s.terms for s in seg_b])
-    semantic = embedding_similarity([s.text for s in seg_a], [s.text for s in seg_b])
-    single = blend(space.similarity(), semantic)
+    single = space.similarity()
     merged_a, merged_b = space.merged_a(), space.merged_b()
-    if semantic is not None:
-        merged_a = blend(merged_a, np.maximum(semantic[:-1], semantic[1:]))
-        merged_b = blend(merged_b, np.maximum(semantic[:, :-1], semantic[:, 1:]))
     heading_a = [s.heading for s in seg_a]
     heading_b = [s.heading for s in seg_b]
     blocks = align(single, merged_a, merged_b, heading_a, heading_b)

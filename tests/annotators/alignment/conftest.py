@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-# The optional sentence-embedding signal never takes part in the tests, installed or not.
-os.environ["CLAIMLINE_ALIGN_EMBEDDINGS"] = "0"
 
 from annotators.alignment import AlignedPassage, ClaimSpan, align_docs
 
