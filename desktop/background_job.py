@@ -53,9 +53,11 @@ class _Worker(QObject):
         except OSError as error:  # a file that cannot be read or written: say which and why
             where = f" ({error.filename})" if error.filename else ""
             self.failed.emit(f"{error.strerror or error}{where}.")
-        except Exception as error:  # reported to the researcher, never swallowed
+        except Exception as error:  # a fault of ours: reported, never swallowed
             traceback.print_exc()
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            first_line = (str(error).splitlines() or [""])[0][:300]
+            self.failed.emit(f"Something went wrong inside Claimline ({type(error).__name__}: "
+                             f"{first_line}). The project is as it was before this step.")
         else:
             self.finished.emit(report)
 

@@ -114,7 +114,7 @@ class CompareController(QObject):
             compare = CompareWindow(self._document, article_a, article_b)
             compare.realignRequested.connect(lambda: self.align(article_a, article_b))
             compare.reportRequested.connect(lambda: self.save_report(compare))
-            compare.destroyed.connect(lambda: self.windows.pop(key, None))
+            compare.destroyed.connect(lambda: self._forget(key, compare))
             self.windows[key] = compare
         compare.show()
         compare.raise_()
@@ -160,6 +160,12 @@ class CompareController(QObject):
             return
         compare.statusBar().showMessage(f"Saved the comparison report ({kind}) to {path}.",
                                         10000)
+
+    def _forget(self, key: tuple[int, int], compare: CompareWindow) -> None:
+        # Only if it is still the window for that pair: after a project switch the
+        # same article ids may belong to a new window of the next project.
+        if self.windows.get(key) is compare:
+            del self.windows[key]
 
     def _close_all(self) -> None:
         for compare in list(self.windows.values()):

@@ -178,7 +178,12 @@ class FuzzyDateEdit(QWidget):
             self._read()
 
     def set_date(self, date: FuzzyDate | None) -> None:
-        """Show ``date`` (None empties the field); does not emit ``dateChanged``."""
+        """Show ``date`` (None empties the field); does not emit ``dateChanged``.
+
+        A relative date that was found with nothing to read it against ("early
+        February", no bounds) is read against this field's anchor, if it has one,
+        exactly as if its words had been typed.
+        """
         self._timer.stop()
         self._setting = True
         try:
@@ -190,6 +195,10 @@ class FuzzyDateEdit(QWidget):
         self._committed = date
         if date is None:
             self._settle(None, True, EMPTY_READING)
+            return
+        if date.needs_anchor and self._anchor is not None:
+            self._read()
+            self._committed = self._date  # what it reads as now was loaded, not typed
             return
         problem = date_problem(date, date.phrase.strip(), self._anchor)
         if problem is not None:

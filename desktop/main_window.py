@@ -35,6 +35,7 @@ from desktop.layer_legend import LayerLegend
 from desktop.metadata_panel import MetadataPanel
 from desktop.object_names import named
 from desktop.project_document import ProjectDocument
+from desktop.project_lock import ProjectLock
 from desktop.reader_view import ArticleReader
 from desktop.search_panel import SearchPanel
 from desktop.suggestions_panel import SuggestionsPanel
@@ -158,7 +159,8 @@ class MainWindow(QMainWindow):
         self.work.annotationFinished.connect(self._on_annotation_finished)
         self.work.suggestionsStored.connect(self.document.announce_suggestions)
         self.work.failed.connect(self.warn)
-        self.document.stepRefused.connect(lambda why: self.warn("Cannot redo that step", why))
+        self.document.stepRefused.connect(
+            lambda why: self.warn("That step is no longer possible", why))
         self.comparing = CompareController(self)
         self.exchange = ExchangeController(self)
         self.project_label = named(QLabel(), "projectPath")
@@ -253,18 +255,23 @@ class MainWindow(QMainWindow):
         path = Path(name)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
+        lock = self._lock_or_explain(path, "Cannot create project")
+        if lock is None:
+            return
         # The dialog has asked before replacing a file; the old one goes to the
         # trash rather than disappearing.
         if path.exists() and not QFile.moveToTrash(str(path)):
+            lock.release()
             self.warn("Cannot create project",
                       f"“{path.name}” already exists and could not be moved to the trash.")
             return
         try:
             service = ProjectService.create(path)
         except OSError as error:
+            lock.release()
             self.warn("Cannot create project", f"“{path}” could not be created: {error}")
             return
-        self._adopt(service)
+        self._adopt(service, lock)
 
     def choose_project(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open Project", str(self.start_folder()),
@@ -274,14 +281,21 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path) -> bool:
         """Open `path`; on failure explain why and keep the current project open."""
+        if self.document.path is not None and _same_file(self.document.path, path):
+            self.statusBar().showMessage(f"“{path.name}” is already open here.", 6000)
+            return True
+        lock = self._lock_or_explain(path, "Cannot open project")
+        if lock is None:
+            return False
         try:
             service = ProjectService.open(path)
         except ProjectFileError as error:
+            lock.release()
             self.warn("Cannot open project", str(error))
             if not path.exists():
                 app_settings.forget_project(path)
             return False
-        self._adopt(service)
+        self._adopt(service, lock)
         if service.backup_made:
             self.statusBar().showMessage(
                 f"Upgraded “{path.name}” from an older Claimline; the old file was kept as "
@@ -292,9 +306,20 @@ class MainWindow(QMainWindow):
         self._stop_work()
         self.document.close()
 
-    def _adopt(self, service: ProjectService) -> None:
+    def _lock_or_explain(self, path: Path, title: str) -> ProjectLock | None:
+        """The lock on `path` for this window, or None after saying where it is open."""
+        if self.document.path is not None and _same_file(self.document.path, path):
+            self.warn(title, f"“{path.name}” is the project open in this window.")
+            return None
+        lock = ProjectLock(path)
+        if (refusal := lock.acquire()) is not None:
+            self.warn(title, refusal)
+            return None
+        return lock
+
+    def _adopt(self, service: ProjectService, lock: ProjectLock) -> None:
         self._stop_work()
-        self.document.set_service(service)
+        self.document.set_service(service, lock)
         app_settings.remember_project(service.path)
 
     def start_folder(self) -> Path:
@@ -381,7 +406,8 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         ids = self.articles.selected_article_ids()
-        if ids:
+        # A running import, pre-annotation or comparison may be reading these articles.
+        if ids and not self.refuse_if_busy():
             self.undo_stack.push(DeleteArticlesCommand(self.document, ids))
             self.statusBar().showMessage(
                 f"Deleted {len(ids)} article{'s' if len(ids) != 1 else ''}. "
@@ -529,3 +555,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         self.document.close()
         super().closeEvent(event)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()

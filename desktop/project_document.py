@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.project_lock import ProjectLock
 from storage.bundle import ImportedIds
 from storage.records import (
     Acceptance,
@@ -61,6 +62,7 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self._service: ProjectService | None = None
+        self._lock: ProjectLock | None = None
 
     # ------------------------------------------------------------ lifecycle
     @property
@@ -77,10 +79,11 @@ class ProjectDocument(QObject):
     def path(self) -> Path | None:
         return self._service.path if self._service else None
 
-    def set_service(self, service: ProjectService) -> None:
-        """Switch to another open project; the previous one is closed."""
+    def set_service(self, service: ProjectService, lock: ProjectLock | None = None) -> None:
+        """Switch to another open project (holding `lock` while it is open); the previous
+        one is closed."""
         self.close()
-        self._service = service
+        self._service, self._lock = service, lock
         self.projectOpened.emit()
 
     def close(self) -> None:
@@ -89,6 +92,9 @@ class ProjectDocument(QObject):
         self.undo_stack.clear()
         service, self._service = self._service, None
         service.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
         self.projectClosed.emit()
 
     # ------------------------------------------------------------ edits (called by commands)

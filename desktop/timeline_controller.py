@@ -273,7 +273,12 @@ class TimelineController(QObject):
         return article.metadata.anchor_date if article else None
 
     def new_event(self, claim_ids: Sequence[int] = (), draft: EventDraft | None = None) -> None:
-        chosen = self._dialog(draft, "New event", self._anchor())
+        self._new_event(claim_ids, draft, self._anchor())
+
+    def _new_event(self, claim_ids: Sequence[int], draft: EventDraft | None,
+                   anchor: dt.date | None) -> None:
+        """A new event linked to `claim_ids`, its relative dates read against `anchor`."""
+        chosen = self._dialog(draft, "New event", anchor)
         if chosen is None:
             return
         command = self._push(lambda s: s.create_event(_fields(chosen),
@@ -283,7 +288,11 @@ class TimelineController(QObject):
             self.select_event(command.change.changed.event_ids[-1])
 
     def new_event_from_claim(self, claim_id: int) -> None:
-        """An event for a claim: its title from the quote, its date from the claim's dates."""
+        """An event for a claim: its title from the quote, its date from the claim's dates.
+
+        The date is read against the claim's article as it is dated now (a date found
+        before the article had a publication date is read in the dialog).
+        """
         service = self._document.service
         claim = service.get_claim(claim_id)
         timexes = service.claim_timexes(claim_id)
@@ -291,7 +300,8 @@ class TimelineController(QObject):
         draft = EventDraft(title=quote if len(quote) <= 90 else quote[:88] + "…",
                            date=timex_date(timexes[0]) if timexes else None,
                            description="", place=None, participants=(), tags=())
-        self.new_event((claim_id,), draft)
+        anchor = service.get_article(claim.article_id).metadata.anchor_date
+        self._new_event((claim_id,), draft, anchor)
 
     def new_event_from_date(self, suggestion: SuggestionRecord) -> None:
         """An event dated by a date suggestion, which is accepted with it (one undo step)."""

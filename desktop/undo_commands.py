@@ -48,8 +48,13 @@ def _quote(text: str, limit: int = 40) -> str:
 
 
 class ProjectCommand(QUndoCommand):
-    """Base of every edit. Subclasses implement `do` (the first time), `undo`, and
-    `do_again` when a later redo must differ from the first (restore, not recreate)."""
+    """Base of every edit. Subclasses implement `do` (the first time), `revert` (undo),
+    and `do_again` when a later redo must differ from the first (restore, not recreate).
+
+    A step the project no longer allows when it is undone or redone (what it
+    changes was deleted meanwhile, in another window say) is dropped from the
+    stack, and `ProjectDocument.stepRefused` says why.
+    """
 
     def __init__(self, document: ProjectDocument, text: str) -> None:
         super().__init__(text)
@@ -62,6 +67,12 @@ class ProjectCommand(QUndoCommand):
 
     def do_again(self) -> None:
         self.do()
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def undo(self) -> None:
+        self._refusable(self.revert)
 
     def redo(self) -> None:
         if self._done:
@@ -76,7 +87,8 @@ class ProjectCommand(QUndoCommand):
         self._done = True
 
     def _refusable(self, step: Callable[[], None]) -> None:
-        """A later redo the project refuses: the stack drops the step, the window says why."""
+        """An undo or later redo the project refuses: the stack drops the step, the window
+        says why."""
         try:
             step()
         except InvalidEdit as error:
@@ -96,7 +108,7 @@ class EditMetadataCommand(ProjectCommand):
     def do(self) -> None:
         self._document.update_metadata(self._article_id, self._after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._document.update_metadata(self._article_id, self._before)
 
 
@@ -109,7 +121,7 @@ class DeleteArticlesCommand(ProjectCommand):
     def do(self) -> None:
         self._snapshot = self._document.delete_articles(self._ids)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self._snapshot is not None
         self._document.restore_articles(self._snapshot)
 
@@ -133,7 +145,7 @@ class ImportArticlesCommand(ProjectCommand):
         assert self._snapshot is not None
         self._document.restore_articles(self._snapshot)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._snapshot = self._document.delete_articles(self._report.imported_ids)
 
 
@@ -156,7 +168,7 @@ class ImportAnnotationsCommand(ProjectCommand):
         assert self._snapshot is not None
         self._document.restore_imported(self._snapshot)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._snapshot = self._document.remove_imported(self._created)
 
 
@@ -171,7 +183,7 @@ class SetSettingsCommand(ProjectCommand):
     def do(self) -> None:
         self._document.set_settings(self._after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._document.set_settings(self._before)
 
 
@@ -194,7 +206,7 @@ class CreateClaimCommand(ProjectCommand):
         assert self._snapshot is not None
         self._document.restore_claims(self._snapshot)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.claim_id is not None
         self._snapshot = self._document.delete_claims((self.claim_id,))
 
@@ -210,7 +222,7 @@ class EditClaimCommand(ProjectCommand):
     def do(self) -> None:
         self._document.update_claim(self._claim_id, self._after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._document.update_claim(self._claim_id, self._before)
 
 
@@ -223,7 +235,7 @@ class DeleteClaimsCommand(ProjectCommand):
     def do(self) -> None:
         self._snapshot = self._document.delete_claims(self._ids)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self._snapshot is not None
         self._document.restore_claims(self._snapshot)
 
@@ -251,7 +263,7 @@ class AcceptSuggestionsCommand(ProjectCommand):
         assert self._acceptance is not None and self._snapshot is not None
         self._document.redo_acceptance(self._acceptance, self._snapshot)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self._acceptance is not None
         self._snapshot = self._document.undo_acceptance(self._acceptance)
 
@@ -273,7 +285,7 @@ class SetSuggestionStatusCommand(ProjectCommand):
         assert self._change is not None
         self._document.redo_suggestion_status(self._change)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self._change is not None
         self._document.restore_suggestion_statuses(self._change)
 
@@ -299,7 +311,7 @@ class EventEditCommand(ProjectCommand):
         assert self.change is not None
         self._document.apply_events_state(self.change.after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.change is not None
         self._document.apply_events_state(self.change.before)
 
@@ -322,7 +334,7 @@ class AlignmentVerdictCommand(ProjectCommand):
         assert self._after is not None
         self._document.restore_alignment(self._after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self._before is not None
         self._document.restore_alignment(self._before)
 
@@ -343,7 +355,7 @@ class CreateLabelCommand(ProjectCommand):
         assert self._rows is not None
         self._document.restore_label(self._rows)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.label_id is not None
         self._rows = self._document.delete_label(self.label_id)
 
@@ -358,7 +370,7 @@ class EditLabelCommand(ProjectCommand):
     def do(self) -> None:
         self._document.update_label(self._after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._document.update_label(self._before)
 
 
@@ -371,6 +383,6 @@ class DeleteLabelCommand(ProjectCommand):
     def do(self) -> None:
         self._rows = self._document.delete_label(self._label_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self._rows is not None
         self._document.restore_label(self._rows)

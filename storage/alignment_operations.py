@@ -12,7 +12,14 @@ from typing import Any, cast
 
 from sqlalchemy import Table, and_, delete, insert, or_, select, update
 
-from storage.models import Alignment, Article, ArticleRelation, ClaimEventLink, utcnow
+from storage.models import (
+    Alignment,
+    Article,
+    ArticleRelation,
+    Claim,
+    ClaimEventLink,
+    utcnow,
+)
 from storage.records import (
     ALIGNMENT_RELATIONS,
     ALIGNMENT_STATUSES,
@@ -22,7 +29,13 @@ from storage.records import (
     AlignmentsStored,
     DifferenceRecord,
 )
-from storage.service_base import RESEARCHER, InvalidEdit, ServicePart, record_change
+from storage.service_base import (
+    RESEARCHER,
+    ArticleNotFound,
+    InvalidEdit,
+    ServicePart,
+    record_change,
+)
 
 _TABLE = cast(Table, Alignment.__table__)
 
@@ -119,7 +132,19 @@ class AlignmentOperations(ServicePart):
     def store_alignments(
         self, article_a: int, article_b: int, passages: Sequence[AlignedLike], aligner: str
     ) -> AlignmentsStored:
+        """Store the aligner's proposals for A and B, keeping the researcher's verdicts.
+
+        The articles or claims may have been deleted while the aligner ran:
+        a missing article refuses the whole store, a missing claim drops its rows.
+        """
         with self._sessions.write() as session:
+            present = set(session.scalars(
+                select(Article.id).where(Article.id.in_((article_a, article_b)))))
+            if present != {article_a, article_b}:
+                raise ArticleNotFound("One of the two articles was deleted while they were "
+                                      "being compared; nothing was stored.")
+            named = {c for p in passages for c in (p.claim_a, p.claim_b) if c is not None}
+            claims = set(session.scalars(select(Claim.id).where(Claim.id.in_(named))))
             decided = {
                 _key(r.a_start, r.a_end, r.b_start, r.b_end, r.claim_a_id, r.claim_b_id)
                 for r in session.scalars(
@@ -149,6 +174,8 @@ class AlignmentOperations(ServicePart):
                 if _key(p.a_start, p.a_end, p.b_start, p.b_end, p.claim_a, p.claim_b) in decided:
                     kept += 1
                     continue
+                if any(c is not None and c not in claims for c in (p.claim_a, p.claim_b)):
+                    continue  # a claim deleted meanwhile
                 rows.append(
                     {
                         "article_a_id": article_a,

@@ -160,7 +160,7 @@ def _article_ids(
             found[origin] = row.id
             tally.notes.append(
                 f"{origin}: the text is article {row.id} “{row.title}”, already in the "
-                "project; annotations added to it"
+                "project; its annotations go there (those it has already are skipped)"
             )
     return [d.article_id if d.article_id is not None else found[d.origin] for d in documents]
 

@@ -41,6 +41,8 @@ from storage.records import (
 from storage.service_base import (
     RESEARCHER,
     InvalidEdit,
+    RecordNotFound,
+    Rows,
     ServicePart,
     insert_rows,
     record_change,
@@ -51,7 +53,7 @@ from storage.suggestion_operations import reapply_statuses, restore_statuses, se
 ENTITY_CLAIMANT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 
 
-class ClaimNotFound(LookupError):
+class ClaimNotFound(RecordNotFound):
     pass
 
 
@@ -214,16 +216,7 @@ class ClaimOperations(ServicePart):
             articles = tuple(
                 sorted(set(session.scalars(select(Claim.article_id).where(Claim.id.in_(wanted)))))
             )
-            rows = (
-                table_rows(session, Claim, lambda c: c.id.in_(wanted)),
-                table_rows(session, ClaimLabel, lambda c: c.claim_id.in_(wanted)),
-                table_rows(session, ClaimEventLink, lambda c: c.claim_id.in_(wanted)),
-                table_rows(
-                    session,
-                    Alignment,
-                    lambda c: or_(c.claim_a_id.in_(wanted), c.claim_b_id.in_(wanted)),
-                ),
-            )
+            rows = _rows_of_claims(session, wanted)
             session.execute(delete(Claim).where(Claim.id.in_(wanted)))
             for claim_id in wanted:
                 record_change(session, actor, "claim", claim_id, "deleted", {})
@@ -290,10 +283,9 @@ class ClaimOperations(ServicePart):
         """
         created = acceptance.created_claims
         with self._sessions.write() as session:
-            rows = (
-                table_rows(session, Claim, lambda c: c.id.in_(created)),
-                table_rows(session, ClaimLabel, lambda c: c.claim_id.in_(created)),
-            )
+            # Since the acceptance the claims may have gained event links and
+            # alignments; they go with the claims and come back on redo.
+            rows = _rows_of_claims(session, created)
             session.execute(delete(Claim).where(Claim.id.in_(created)))
             for claim_id in created:
                 record_change(
@@ -314,6 +306,18 @@ class ClaimOperations(ServicePart):
 
 
 # ---------------------------------------------------------------- helpers
+def _rows_of_claims(session: Session, ids: Sequence[int]) -> Rows:
+    """Every row that deleting the claims `ids` removes (the claims, their label
+    assignments, event links and alignments), to put back exactly on undo."""
+    return (
+        table_rows(session, Claim, lambda c: c.id.in_(ids)),
+        table_rows(session, ClaimLabel, lambda c: c.claim_id.in_(ids)),
+        table_rows(session, ClaimEventLink, lambda c: c.claim_id.in_(ids)),
+        table_rows(session, Alignment,
+                   lambda c: or_(c.claim_a_id.in_(ids), c.claim_b_id.in_(ids))),
+    )
+
+
 def fts_query(words: str) -> str:
     """An FTS5 query matching every word (as a prefix), safe from FTS syntax."""
     import re

@@ -29,6 +29,7 @@ from storage.records import (
 from storage.service_base import (
     RESEARCHER,
     InvalidEdit,
+    RecordNotFound,
     ServicePart,
     insert_rows,
     record_change,
@@ -37,7 +38,7 @@ from storage.service_base import (
 from storage.suggestion_operations import SUGGESTION_COLUMNS, suggestion_record
 
 
-class EventNotFound(LookupError):
+class EventNotFound(RecordNotFound):
     pass
 
 

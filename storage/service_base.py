@@ -16,12 +16,16 @@ Rows = tuple[tuple[str, tuple[dict[str, Any], ...]], ...]  # (table name, rows) 
 RESEARCHER = "researcher"
 
 
-class ArticleNotFound(LookupError):
-    pass
-
-
 class InvalidEdit(ValueError):
     """An edit the service refuses; the message is meant for the researcher."""
+
+
+class RecordNotFound(LookupError, InvalidEdit):
+    """The record an edit names is not in the project (deleted meanwhile, say)."""
+
+
+class ArticleNotFound(RecordNotFound):
+    pass
 
 
 class ServicePart:

@@ -75,9 +75,10 @@ def parse_jsonl(text: str, *, origin: str) -> list[ReadResult]:
 def _describe(error: Exception) -> str:
     if isinstance(error, json.JSONDecodeError):
         # One JSONL record is one line, so its line number would only confuse.
-        if error.lineno == 1:
-            return f"{error.msg} at column {error.colno}"
-        return f"{error.msg} at line {error.lineno}, column {error.colno}"
+        where = (f"column {error.colno}" if error.lineno == 1
+                 else f"line {error.lineno}, column {error.colno}")
+        # Some messages end with "at" already ("Unterminated string starting at").
+        return f"{error.msg} {where}" if error.msg.endswith(" at") else f"{error.msg} at {where}"
     if isinstance(error, RecursionError):
         return "it is nested too deeply"
     return str(error)

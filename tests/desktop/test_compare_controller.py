@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.compare_controller import reading_pair
@@ -134,6 +134,51 @@ def test_no_empty_comparison_while_another_task_runs(window: MainWindow, qtbot: 
         window.articles.select_article(rewrite)
         window.action_compare_original.trigger()
         assert window.comparing.windows == {}, "no window that would wait for nothing"
+        assert "background task" in window.statusBar().currentMessage()
+    finally:
+        release.set()
+        window.work.wait()
+
+
+def test_switching_projects_keeps_one_window_per_pair(window: MainWindow, qtbot: QtBot,
+                                                      demo_template: Path,
+                                                      tmp_path: Path) -> None:
+    """The closed project's window, deleted later, must not take the new one's place."""
+    from .harbour_pair import Passage
+
+    def open_compared() -> None:
+        original, rewrite = rewrite_and_original(window)
+        window.document.service.store_alignments(
+            original, rewrite, [Passage(0, 10, 0, 10, "reworded")], "test")
+        window.articles.select_article(rewrite)
+        window.action_compare_original.trigger()  # stored: opens without aligning
+        assert not window.work.busy
+
+    open_compared()
+    other = tmp_path / "Copy.claimline"
+    other.write_bytes(demo_template.read_bytes())
+    assert window.open_project(other)
+    open_compared()
+    qtbot.wait(50)  # the first project's window is deleted now
+    (compare,) = window.comparing.windows.values()
+    window.action_compare_original.trigger()
+    assert list(window.comparing.windows.values()) == [compare]
+    visible = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, CompareWindow) and w.isVisible()]
+    assert visible == [compare]
+
+
+def test_articles_are_not_deleted_under_a_running_task(window: MainWindow) -> None:
+    """A running comparison or import may be reading them."""
+    release = threading.Event()
+    window.work.runner.start("compare", "Comparing…", lambda *_: release.wait(10),
+                             lambda step: (0, 1, ""))
+    try:
+        _original, rewrite = rewrite_and_original(window)
+        window.articles.select_article(rewrite)
+        window.delete_selected()
+        assert rewrite in {a.id for a in window.document.service.list_articles()}
+        assert window.undo_stack.count() == 0
         assert "background task" in window.statusBar().currentMessage()
     finally:
         release.set()

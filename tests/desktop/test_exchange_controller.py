@@ -304,7 +304,7 @@ def test_a_redo_the_project_no_longer_allows_is_explained_and_dropped(
     told: list[tuple[str, str]] = []
     monkeypatch.setattr(window, "warn", lambda title, text: told.append((title, text)))
     window.action_redo.trigger()
-    assert told and told[0][0] == "Cannot redo that step"
+    assert told and told[0][0] == "That step is no longer possible"
     assert "cannot be redone" in told[0][1]
     assert not window.undo_stack.canRedo(), "the refused step is gone from the history"
     assert quote not in claim_texts(window)

@@ -173,6 +173,26 @@ def test_set_date_shows_a_date_as_given_without_emitting(qtbot: QtBot,
     assert edit.reading_text() == EMPTY_READING
 
 
+def test_set_date_reads_a_date_found_without_an_anchor_against_the_anchor(
+        qtbot: QtBot, edit: FuzzyDateEdit) -> None:
+    unresolved = parse_date_phrase("early February")  # found before there was a date
+    assert unresolved.needs_anchor and unresolved.earliest is None
+    edit.set_date(unresolved)
+    assert not edit.is_valid() and edit.date() is None
+    assert edit.reading_text() == ("'early February' is relative, and there is no publication "
+                                   "date to read it against. Type the full date, with its year.")
+    edit.set_anchor(ANCHOR)
+    with qtbot.assertNotEmitted(edit.dateChanged):
+        edit.set_date(unresolved)
+        edit.input.setFocus()
+        edit.input.clearFocus()  # leaving the field commits nothing: nothing was typed
+    assert edit.is_valid() and edit.text() == "early February"
+    assert edit.date() == parse_date_phrase("early February", ANCHOR)
+    assert edit.reading_text() == ("early February 2025 · TIMEX3 2025-02 START · "
+                                   "EDTF 2025-02-01/2025-02-10 · 1–10 February 2025 · "
+                                   "read against the publication date, 17 March 2025")
+
+
 def test_an_empty_field_is_a_valid_undated_event(qtbot: QtBot, edit: FuzzyDateEdit) -> None:
     QTest.keyClicks(edit.input, "   ")
     assert edit.is_valid() and edit.date() is None

@@ -61,6 +61,19 @@ def test_proposals_come_back_in_reading_order_with_their_texts(
     assert project.original_of(b) == a and project.original_of(a) is None
 
 
+def test_what_was_deleted_while_aligning_is_not_stored(
+    project: ProjectService, pair: tuple[int, int]
+) -> None:
+    a, b = pair
+    claim = project.create_claim(a, ClaimFields(0, 42))
+    project.delete_claims([claim.id])  # deleted while the aligner ran
+    rows = [*proposals(), Passage(None, None, None, None, "same", claim_a=claim.id)]
+    assert project.store_alignments(a, b, rows, "test").added == 3, "the claim's row left out"
+    project.delete_articles([b])
+    with pytest.raises(InvalidEdit, match="deleted while they were being compared"):
+        project.store_alignments(a, b, proposals(), "test")
+
+
 def test_a_rerun_replaces_proposals_but_keeps_verdicts(
     project: ProjectService, pair: tuple[int, int]
 ) -> None:

@@ -158,6 +158,53 @@ def test_accepting_a_candidate_creates_its_claim_and_undo_removes_it(
     assert dump(project.path) == before
 
 
+def test_undoing_an_acceptance_keeps_what_the_claim_gathered_since(
+    project: ProjectService, article: int, make_parsed
+) -> None:
+    """Links and alignments made after accepting go with the claim on undo, back on redo."""
+    from storage.records import EventFields, FuzzyDateFields
+
+    suggestion = store_candidate(project, article)
+    acceptance = project.accept_suggestions([suggestion])
+    (claim,) = project.list_claims(article)
+    project.create_event(EventFields("New cases", FuzzyDateFields("")), [(claim.id, "reports")])
+    (other,), _ = project.add_articles([make_parsed("Seoul counted 14 new cases.", title="B")])
+    other_claim = project.create_claim(other.id, ClaimFields(0, 27))
+
+    @dataclasses.dataclass(frozen=True)
+    class Pair:
+        a_start: int | None = None
+        a_end: int | None = None
+        b_start: int | None = None
+        b_end: int | None = None
+        relation: str = "conflicting"
+        differences: tuple[object, ...] = ()
+        score: float = 0.8
+        reason: str = "made by hand"
+        claim_a: int | None = claim.id
+        claim_b: int | None = other_claim.id
+
+    project.store_alignments(article, other.id, [Pair()], "test")
+    (pair,) = project.list_alignments(article, other.id)
+    project.decide_alignment(pair.id, "conflicting", "confirmed")
+    everything = {t: rows for t, rows in full_dump(project.path).items() if t != "changes"}
+
+    snapshot = project.undo_acceptance(acceptance)
+    assert project.list_alignments(article, other.id) == []
+    project.redo_acceptance(acceptance, snapshot)
+    after = {t: rows for t, rows in full_dump(project.path).items() if t != "changes"}
+    assert after == everything, "the confirmed pair and the event link are back"
+
+
+def full_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with closing(sqlite3.connect(path)) as connection:
+        tables = [t for (t,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+            "AND name NOT LIKE 'sqlite_%'")]
+        return {t: sorted(connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+                for t in tables}
+
+
 def test_edit_then_accept(project: ProjectService, article: int) -> None:
     suggestion = store_candidate(project, article)
     edited = ClaimFields(*span("서울 reported 12 new cases"), claimant="Seoul officials")

@@ -57,7 +57,8 @@ def test_bad_items_are_reported_and_good_ones_kept() -> None:
 def test_malformed_json_file() -> None:
     (problem,) = parse_json('{"text": "unfinished', origin="bad.json")
     assert isinstance(problem, ImportProblem)
-    assert problem.reason.startswith("The file is not valid JSON: Unterminated string")
+    assert problem.reason == ("The file is not valid JSON: Unterminated string starting at "
+                              "column 10.")
 
 
 def test_nan_and_deep_nesting_are_rejected() -> None:
