@@ -46,6 +46,7 @@ from desktop.undo_commands import (
     DeleteArticlesCommand,
     EditMetadataCommand,
     ImportArticlesCommand,
+    SetOriginalCommand,
     SetSettingsCommand,
 )
 from desktop.window_menus import KEYS_HELP, build_menus
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.suggestions.spanActivated.connect(self.reader.select_span)
         self.metadata = MetadataPanel()
         self.metadata.metadataEdited.connect(self._edit_metadata)
+        self.metadata.originalChosen.connect(self._set_original)
         self.claims = ClaimsBrowser(self.document)
         self.claims.jumpRequested.connect(self.jump_to)
         self.search = SearchPanel(self.document)
@@ -329,6 +331,7 @@ class MainWindow(QMainWindow):
     def _on_project_opened(self) -> None:
         service = self.document.service
         self.articles.model.set_articles(service.list_articles())
+        self._offer_originals()
         self.articles.model.set_annotation_counts(service.claim_counts(),
                                                   service.review_progress(), replace=True)
         self.articles.select_first()
@@ -339,6 +342,7 @@ class MainWindow(QMainWindow):
 
     def _on_project_closed(self) -> None:
         self.articles.model.set_articles([])
+        self._offer_originals()
         self._show_article(-1)
         self._update_title()
         self._update_actions()
@@ -377,6 +381,7 @@ class MainWindow(QMainWindow):
         service = self.document.service
         self.articles.model.apply_change(change, service.article_summaries)
         self.articles.refilter()
+        self._offer_originals()
         current = self.articles.current_article_id()
         if current is None:
             self.articles.select_first()
@@ -403,6 +408,17 @@ class MainWindow(QMainWindow):
             self.metadata.show_error(str(error))
             return
         self.undo_stack.push(EditMetadataCommand(self.document, article_id, before, after))
+
+    def _offer_originals(self) -> None:
+        """Keep the details panel's Rewrite of list to the project's articles."""
+        model = self.articles.model
+        self.metadata.set_articles([model.article_at(row) for row in range(model.rowCount())])
+
+    def _set_original(self, article_id: int, original_id: int | None) -> None:
+        command = SetOriginalCommand(self.document, article_id, original_id)
+        self.undo_stack.push(command)
+        if command.refusal:
+            self.metadata.show_error(command.refusal)
 
     def delete_selected(self) -> None:
         ids = self.articles.selected_article_ids()

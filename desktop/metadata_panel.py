@@ -4,12 +4,18 @@ A field is committed when the researcher leaves it or presses Enter; each
 commit becomes one undoable edit (emitted as `metadataEdited`). Input that
 cannot be stored is explained under the form and the field keeps the focus
 colour until it is fixed or Esc restores the stored value.
+
+"Rewrite of" records which article of the project this one rewrites (the
+original that Compare ▸ Compare with Original opens beside it). Choosing one
+is an edit of its own (`originalChosen`); the list of choices follows the
+project's articles (`set_articles`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.object_names import named
-from storage.records import ArticleDetail, ArticleMetadata
+from storage.records import ArticleDetail, ArticleMetadata, ArticleSummary
 
 COMMON_LANGUAGES = ("en", "uk", "ru", "de", "fr", "es", "pl", "ko", "ar")
+NO_ORIGINAL = "(none)"
+_NONE = -1  # the item data of "(none)" in the Rewrite of list
 
 
 class FieldError(ValueError):
@@ -49,13 +57,25 @@ def _optional(text: str) -> str | None:
     return text.strip() or None
 
 
+def choice_label(article: ArticleSummary) -> str:
+    """An article as the Rewrite of list names it: title · outlet · date."""
+    meta = article.metadata
+    return " · ".join((
+        meta.title or f"Article {article.id}",
+        meta.outlet or "outlet unknown",
+        meta.published.isoformat() if meta.published else "date unknown",
+    ))
+
+
 class MetadataPanel(QWidget):
     metadataEdited = Signal(int, object, object)  # article id, before, after (ArticleMetadata)
+    originalChosen = Signal(int, object)  # article id, the original's id or None for none
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleMetadata")
         self._article: ArticleDetail | None = None
+        self._choices: list[ArticleSummary] = []
 
         self.title = named(QLineEdit(), "metadataTitle")
         self.outlet = named(QLineEdit(), "metadataOutlet")
@@ -89,6 +109,12 @@ class MetadataPanel(QWidget):
         language_edit.editingFinished.connect(self.commit)
         self.language.activated.connect(lambda _index: self.commit())
 
+        self.rewrite_of = named(QComboBox(), "detailsRewriteOf")
+        self.rewrite_of.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rewrite_of.setMinimumContentsLength(16)
+        self.rewrite_of.activated.connect(self._choose_original)
+
         self.error = named(QLabel(), "metadataError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e")
@@ -107,6 +133,7 @@ class MetadataPanel(QWidget):
         form.addRow("&Language", self.language)
         form.addRow("&Published", self.published)
         form.addRow("Dates &read as of", self.reference)
+        form.addRow("Re&write of", self.rewrite_of)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -121,7 +148,38 @@ class MetadataPanel(QWidget):
         self._set_error(None)
         meta = article.metadata if article else ArticleMetadata()
         self._fill(meta)
+        self._fill_rewrite_of()
         self.provenance.setText(self._provenance(article) if article else "")
+
+    def set_articles(self, articles: Sequence[ArticleSummary]) -> None:
+        """The project's articles, which the Rewrite of list offers (all but the one shown)."""
+        self._choices = sorted(articles, key=lambda a: (a.title.casefold(), a.id))
+        self._fill_rewrite_of()
+
+    def current_original(self) -> int | None:
+        """The original the shown article is recorded as a rewrite of, as stored."""
+        derived = self._article.summary.derived_from if self._article else ()
+        return derived[0] if derived else None
+
+    def _fill_rewrite_of(self) -> None:
+        combo = self.rewrite_of
+        combo.clear()
+        combo.addItem(NO_ORIGINAL, _NONE)
+        shown = self._article.id if self._article else None
+        for article in self._choices:
+            if article.id != shown:
+                combo.addItem(choice_label(article), article.id)
+        original = self.current_original()
+        if original is not None and combo.findData(original) < 0:
+            # Not (yet) in the list given: name it as the article's relations do.
+            assert self._article is not None
+            title = next((r.other_title for r in self._article.relations
+                          if r.kind == "derived_from" and r.other_id == original), "")
+            combo.addItem(title or f"Article {original}", original)
+        combo.setCurrentIndex(max(0, combo.findData(_NONE if original is None else original)))
+        combo.setToolTip(
+            "The article this one is a rewrite of: Compare ▸ Compare with Original sets them "
+            f"side by side.\nNow: {combo.currentText()}")
 
     def _fill(self, meta: ArticleMetadata) -> None:
         self.title.setText(meta.title)
@@ -173,6 +231,17 @@ class MetadataPanel(QWidget):
         before = self._article.metadata
         if before.changed_fields(after):
             self.metadataEdited.emit(self._article.id, before, after)
+
+    def _choose_original(self, index: int) -> None:
+        if self._article is None:
+            return
+        chosen = self.rewrite_of.itemData(index)
+        original = None if chosen == _NONE else int(chosen)
+        self._set_error(None)
+        if original != self.current_original():
+            self.originalChosen.emit(self._article.id, original)
+        # Show what is stored now: the new original, or the old one if it was refused.
+        self._fill_rewrite_of()
 
     def show_error(self, message: str) -> None:
         """A refusal from the service (e.g. an invalid language code)."""

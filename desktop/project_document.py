@@ -27,6 +27,7 @@ from storage.records import (
     ClaimRecord,
     ClaimsChanged,
     ClaimSnapshot,
+    DerivedFromLink,
     DifferenceRecord,
     EventChange,
     EventsChanged,
@@ -34,6 +35,7 @@ from storage.records import (
     ImportedSnapshot,
     LabelRecord,
     MetadataChange,
+    OriginalChange,
     SuggestionsChanged,
     SuggestionStatusChange,
 )
@@ -100,6 +102,17 @@ class ProjectDocument(QObject):
     # ------------------------------------------------------------ edits (called by commands)
     def update_metadata(self, article_id: int, metadata: ArticleMetadata) -> MetadataChange:
         change = self.service.update_metadata(article_id, metadata)
+        self.articlesChanged.emit(change.changed)
+        return change
+
+    def set_original(self, article_id: int, original_id: int | None) -> OriginalChange:
+        change = self.service.set_original(article_id, original_id)
+        self.articlesChanged.emit(change.changed)
+        return change
+
+    def restore_original(self, article_id: int,
+                         links: tuple[DerivedFromLink, ...]) -> OriginalChange:
+        change = self.service.restore_original(article_id, links)
         self.articlesChanged.emit(change.changed)
         return change
 

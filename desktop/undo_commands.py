@@ -27,11 +27,13 @@ from storage.records import (
     ArticleSnapshot,
     ClaimFields,
     ClaimSnapshot,
+    DerivedFromLink,
     DifferenceRecord,
     EventChange,
     ImportedSnapshot,
     ImportReport,
     LabelRecord,
+    OriginalChange,
     SuggestionStatusChange,
 )
 from storage.service import InvalidEdit, ProjectService
@@ -110,6 +112,45 @@ class EditMetadataCommand(ProjectCommand):
 
     def revert(self) -> None:
         self._document.update_metadata(self._article_id, self._before)
+
+
+class SetOriginalCommand(ProjectCommand):
+    """Records an article as a rewrite of another (replacing any earlier original), or,
+    with None, as a rewrite of nothing. Undo and redo put back the exact relation rows.
+    """
+
+    def __init__(self, document: ProjectDocument, article_id: int,
+                 original_id: int | None) -> None:
+        service = document.service
+        previous = service.original_of(article_id)
+        wanted = [i for i in (article_id, original_id, previous) if i is not None]
+        titles = {i: _quote(f"Article {i}") for i in wanted}
+        titles.update((a.id, _quote(a.title)) for a in service.article_summaries(wanted) if a.title)
+        article = titles[article_id]
+        if original_id is not None:
+            text = f"Record {article} as a rewrite of {titles[original_id]}"
+        elif previous is not None:
+            text = f"Record {article} as not a rewrite of {titles[previous]}"
+        else:
+            text = f"Record {article} as not a rewrite"
+        super().__init__(document, text)
+        self._article_id = article_id
+        self._original_id = original_id
+        self.change: OriginalChange | None = None
+
+    def do(self) -> None:
+        self.change = self._document.set_original(self._article_id, self._original_id)
+
+    def do_again(self) -> None:
+        assert self.change is not None
+        self._restore(self.change.after)
+
+    def revert(self) -> None:
+        assert self.change is not None
+        self._restore(self.change.before)
+
+    def _restore(self, links: tuple[DerivedFromLink, ...]) -> None:
+        self._document.restore_original(self._article_id, links)
 
 
 class DeleteArticlesCommand(ProjectCommand):

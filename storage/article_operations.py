@@ -11,6 +11,11 @@ from typing import Any
 from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
+from storage.article_relations import (
+    derived_links,
+    refuse_as_original,
+    replace_links,
+)
 from storage.importing import ParsedArticle, normalize_text
 from storage.models import (
     Alignment,
@@ -28,8 +33,10 @@ from storage.records import (
     ArticlesChanged,
     ArticleSnapshot,
     ArticleSummary,
+    DerivedFromLink,
     ImportDuplicate,
     MetadataChange,
+    OriginalChange,
 )
 from storage.service_base import (
     RESEARCHER,
@@ -157,6 +164,53 @@ class ArticleOperations(ServicePart):
                     {"kind": kind, "other": other_id},
                 )
 
+    def set_original(
+        self, article_id: int, original_id: int | None, actor: str = RESEARCHER
+    ) -> OriginalChange:
+        """Record `article_id` as a rewrite of `original_id`, replacing any earlier original;
+        None records that it is a rewrite of nothing.
+
+        Refuses (InvalidEdit, for the researcher) the article itself and an original
+        that is, directly or through other rewrites, a rewrite of this article.
+        """
+        with self._sessions.write() as session:
+            _article(session, article_id)
+            before = derived_links(session, article_id)
+            if original_id is not None:
+                refuse_as_original(session, article_id, original_id)
+            # A row that already names the chosen original stays as it is (id, note).
+            after = tuple(link for link in before if link.other_id == original_id)[:1]
+            if original_id is None or after:
+                if after == before:
+                    return OriginalChange(article_id, before, before, ArticlesChanged())
+                replace_links(session, article_id, after)
+            else:
+                replace_links(session, article_id, ())
+                session.add(
+                    ArticleRelation(article_id=article_id, other_id=original_id,
+                                    kind="derived_from", note="")
+                )
+                session.flush()
+                after = derived_links(session, article_id)
+            action = "original cleared" if original_id is None else "original set"
+            return _original_changed(session, actor, article_id, before, after, action)
+
+    def restore_original(
+        self, article_id: int, links: Sequence[DerivedFromLink], actor: str = RESEARCHER
+    ) -> OriginalChange:
+        """Make `links` (the `before` or `after` of an OriginalChange) the article's
+        "derived from" rows again, exactly: for undo and redo."""
+        links = tuple(links)
+        with self._sessions.write() as session:
+            _article(session, article_id)
+            for link in links:
+                refuse_as_original(session, article_id, link.other_id)
+            before = derived_links(session, article_id)
+            replace_links(session, article_id, links)
+            return _original_changed(
+                session, actor, article_id, before, links, "original restored"
+            )
+
     def delete_articles(self, ids: Iterable[int]) -> ArticleSnapshot:
         """Delete articles with everything attached to them; the snapshot restores them."""
         wanted = tuple(sorted(set(ids)))
@@ -281,6 +335,22 @@ def _relations(session: Session, article_id: int) -> tuple[ArticleRelationRecord
         title = session.scalar(select(Article.title).where(Article.id == other)) or ""
         records.append(ArticleRelationRecord(r.article_id, r.other_id, r.kind, r.note, title))
     return tuple(records)
+
+
+def _original_changed(
+    session: Session,
+    actor: str,
+    article_id: int,
+    before: tuple[DerivedFromLink, ...],
+    after: tuple[DerivedFromLink, ...],
+    action: str,
+) -> OriginalChange:
+    """Record the change in the history and say which articles show something new."""
+    was = [link.other_id for link in before]
+    now = [link.other_id for link in after]
+    record_change(session, actor, "article", article_id, action, {"before": was, "after": now})
+    touched = tuple(dict.fromkeys((article_id, *was, *now)))
+    return OriginalChange(article_id, before, after, ArticlesChanged(updated=touched))
 
 
 def _jsonable(value: Any) -> Any:

@@ -93,6 +93,39 @@ class ArticlesChanged:
 
 
 @dataclass(frozen=True)
+class DerivedFromLink:
+    """One stored "derived from" row, exactly (id and note too), so undo can put it back."""
+
+    id: int
+    article_id: int
+    other_id: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OriginalChange:
+    """The result of recording (or clearing) which article another one is a rewrite of.
+
+    `before` and `after` are the article's "derived from" rows; giving either
+    to `restore_original` puts that state back exactly. `changed` names the
+    article and every original it gained or lost (their bylines mention it).
+    """
+
+    article_id: int
+    before: tuple[DerivedFromLink, ...]
+    after: tuple[DerivedFromLink, ...]
+    changed: ArticlesChanged
+
+    @property
+    def original_before(self) -> int | None:
+        return self.before[0].other_id if self.before else None
+
+    @property
+    def original_after(self) -> int | None:
+        return self.after[0].other_id if self.after else None
+
+
+@dataclass(frozen=True)
 class MetadataChange:
     """The result of editing an article's metadata, with what undo needs."""
 
