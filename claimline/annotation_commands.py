@@ -141,7 +141,7 @@ def suggest_command(options: argparse.Namespace) -> int:
 def settings_command(options: argparse.Namespace) -> int:
     from storage import project_settings
 
-    with open_project(options.project) as project:
+    with open_project(options.project, writes=options.value is not None) as project:
         if options.key is None:
             current = project.info().settings
             for key, meaning in project_settings.KNOWN.items():

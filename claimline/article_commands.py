@@ -56,7 +56,7 @@ def import_command(options: argparse.Namespace) -> int:
 
 
 def list_command(options: argparse.Namespace) -> int:
-    with open_project(options.project) as project:
+    with open_project(options.project, writes=False) as project:
         articles = project.list_articles()
         progress = project.review_progress()
     if options.json:

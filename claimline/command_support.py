@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,20 +48,36 @@ def fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def open_project(path: Path, *, create: bool = False) -> ProjectService:
-    """Open (or create) a project, or exit with code 2 and the reason."""
+@contextmanager
+def open_project(path: Path, *, create: bool = False,
+                 writes: bool = True) -> Iterator[ProjectService]:
+    """Open (or create) a project for the command, or exit with code 2 and the reason.
+
+    A command that `writes` holds the project's lock (desktop.project_lock) while
+    it runs: it is refused while a Claimline window has the project open (the
+    window would not see the change, and its undo history would not know of
+    it), and a window cannot open the project meanwhile.
+    """
+    from desktop.project_lock import ProjectLock
     from storage.project_file import ProjectFileError
     from storage.service import ProjectService
 
-    if create and not path.exists():
-        print(f"Creating a new project: {path}", file=sys.stderr)
-        return ProjectService.create(path)
+    lock = ProjectLock(path)
+    if writes and (refusal := lock.acquire()) is not None:
+        raise SystemExit(fail(refusal))
     try:
-        service = ProjectService.open(path)
-    except ProjectFileError as error:
-        raise SystemExit(fail(str(error))) from None
-    if service.backup_made:
-        print(
-            f"Upgraded {path.name}; the old file was kept as {service.backup_made}", file=sys.stderr
-        )
-    return service
+        if create and not path.exists():
+            print(f"Creating a new project: {path}", file=sys.stderr)
+            service = ProjectService.create(path)
+        else:
+            try:
+                service = ProjectService.open(path)
+            except ProjectFileError as error:
+                raise SystemExit(fail(str(error))) from None
+            if service.backup_made:
+                print(f"Upgraded {path.name}; the old file was kept as {service.backup_made}",
+                      file=sys.stderr)
+        with service:
+            yield service
+    finally:
+        lock.release()

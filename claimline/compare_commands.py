@@ -40,7 +40,7 @@ def compare_command(options: argparse.Namespace) -> int:
     )
     from storage.service import ArticleNotFound
 
-    with open_project(options.project) as project:
+    with open_project(options.project, writes=not options.no_align) as project:
         try:
             a = project.get_article(options.article_a)
             b = project.get_article(options.article_b)

@@ -74,7 +74,7 @@ def export_command(options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace, format_name: str, export_dataset: Any) -> Any:
-    with open_project(options.project) as project:
+    with open_project(options.project, writes=False) as project:
         wanted = None
         if options.articles:
             wanted = sorted(set(options.articles))

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from storage.service import ProjectService
 
@@ -98,3 +99,25 @@ def test_gui_starts_on_the_demo_project_and_quits(claimline_home: Path) -> None:
     demo = env_home / "data" / "Demo project.claimline"
     with ProjectService.open(demo) as project:
         assert len(project.list_articles()) == 2
+
+
+def test_a_project_open_in_a_window_is_read_but_not_written(
+        corpus: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    """The window would not see the change and its undo history would not know of it."""
+    from desktop.main_window import MainWindow
+
+    project = tmp_path / "open.claimline"
+    assert claimline("import", project, corpus / "a.txt").returncode == 0
+    window = MainWindow()
+    assert window.open_project(project)
+    try:
+        refused = claimline("import", project, corpus / "inner")
+        assert refused.returncode == 2
+        assert "“open.claimline” is already open in Claimline elsewhere (process " \
+            f"{os.getpid()} on " in refused.stderr
+        listed = claimline("list", project, "--json")
+        assert listed.returncode == 0
+        assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == ["Dam opens"]
+    finally:
+        window.close()
+    assert claimline("import", project, corpus / "inner").returncode == 0, "free once closed"
