@@ -146,7 +146,8 @@ def _article_ids(
     parsed = [
         ParsedArticle(
             text=d.text or "", title=d.title or PurePath(d.origin).stem, outlet=d.outlet,
-            author=None, url=d.url, language=d.language, published=None, origin=d.origin,
+            author=d.author, url=d.url, language=d.language, published=d.published,
+            origin=d.origin,
             format=source[:16],
         )
         for d in new

@@ -11,7 +11,10 @@ stored, so a malformed file leaves the project as it was.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +38,7 @@ from storage.exporting.brat import (
     CLAIM,
     CLAIMANT,
     LABEL_PREFIX,
+    METADATA_FILE,
     NOTE_CLAIMANT,
     NOTE_EVENT,
     NOTE_TEXT,
@@ -62,7 +66,38 @@ def read_documents(path: Path) -> list[ImportedDocument]:
     """Every `.ann`/`.txt` pair under `path`, parsed and checked; nothing is stored."""
     pairs = _pairs(path)
     root = path if path.is_dir() else path.parent
-    return [_document(ann, txt, _labels_near(ann.parent, root)) for ann, txt in pairs]
+    return [_with_metadata(_document(ann, txt, _labels_near(ann.parent, root)), txt)
+            for ann, txt in pairs]
+
+
+def _with_metadata(document: ImportedDocument, txt: Path) -> ImportedDocument:
+    """The article metadata a Claimline export left beside the text, if any."""
+    sidecar = txt.parent / METADATA_FILE
+    if not sidecar.is_file():
+        return document
+    try:
+        described = json.loads(_decode(sidecar))
+    except json.JSONDecodeError as error:
+        raise AnnotationImportError(f"{METADATA_FILE}, line {error.lineno}: not JSON "
+                                    f"({error.msg})") from None
+    found = described.get(txt.name) if isinstance(described, dict) else None
+    if not isinstance(found, dict):
+        return document
+
+    def text(key: str) -> str | None:
+        value = found.get(key)
+        return value.strip() or None if isinstance(value, str) else None
+
+    published = None
+    if (day := text("published")) is not None:
+        try:
+            published = dt.date.fromisoformat(day)
+        except ValueError:
+            raise AnnotationImportError(f"{METADATA_FILE}: “{day}” for {txt.name} is not a "
+                                        "date (YYYY-MM-DD)") from None
+    return replace(document, title=text("title") or document.title, outlet=text("outlet"),
+                   author=text("author"), url=text("url"), language=text("language"),
+                   published=published)
 
 
 def _pairs(path: Path) -> list[tuple[Path, Path]]:

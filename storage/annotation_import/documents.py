@@ -9,6 +9,7 @@ and the line (or the annotation) at fault.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -76,6 +77,8 @@ class ImportedDocument:
     outlet: str | None = None
     url: str | None = None
     language: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
     spans: tuple[ImportedSpan, ...] = ()
     claims: tuple[ImportedClaim, ...] = ()
     notes: tuple[str, ...] = ()  # what the reader could not use, for the report

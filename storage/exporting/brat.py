@@ -23,6 +23,10 @@ them back the same way):
   the claim: "Event <relation> urn:uuid:<event uid> [<TIMEX3 value>]: <title>".
 - The researcher's note is an `AnnotatorNotes` line "Note: …", with line
   breaks, tabs and backslashes escaped as `\\n`, `\\t`, `\\\\`.
+- Article metadata (title, outlet, author, URL, language, publication date,
+  uid) has no place in brat: `claimline-articles.json` beside the files holds
+  it by text file name; brat ignores it, and the importer gives an article it
+  creates that metadata instead of the file name.
 - brat cannot colour a span by an attribute, so `visual.conf` colours the span
   types (claims, dates and entity groups in the reader's colours) and records
   each label's colour in a comment.
@@ -30,6 +34,7 @@ them back the same way):
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,6 +50,8 @@ from storage.bundle import (
 )
 
 CLAIM, TIMEX, CLAIMANT = "Claim", "Timex", "Claimant"
+# Beside the brat files (brat ignores it): each text file's article metadata, by file name.
+METADATA_FILE = "claimline-articles.json"
 CERTAINTY, STATUS = "Certainty", "Status"
 TIMEX_TYPE, TIMEX_VALUE, TIMEX_MOD = "TimexType", "TimexValue", "TimexMod"
 LABEL_PREFIX = "Label_"
@@ -124,8 +131,10 @@ def write(
     if progress:
         progress(0, total)
     taken: set[str] = set()
+    described: dict[str, dict[str, str | None]] = {}
     for done, article in enumerate(bundle.articles, start=1):
         name = document_name(article, taken)
+        described[f"{name}.txt"] = article_metadata(article)
         ann = _ArticleAnn(bundle, article, conf, attribute_of_label)
         for kind in ("entity", "timex"):
             for suggestion in bundle.suggestions_of(article.id, kind, statuses):
@@ -139,6 +148,8 @@ def write(
             progress(done, total)
     (path / "annotation.conf").write_text(_annotation_conf(conf), encoding="utf-8")
     (path / "visual.conf").write_text(_visual_conf(conf), encoding="utf-8")
+    (path / METADATA_FILE).write_text(
+        json.dumps(described, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if split:
         notes.append(f"{split} span{'s' if split != 1 else ''} crossing line breaks written "
                      "as discontinuous fragments")
@@ -159,6 +170,15 @@ def _label_attributes(bundle: ExportBundle, conf: _Conf) -> dict[int, str]:
         conf.label_attributes[name] = label.name
         conf.label_colours[name] = label.color
     return names
+
+
+def article_metadata(article: BundleArticle) -> dict[str, str | None]:
+    """What brat has no place for: the article's title, outlet, date and so on."""
+    return {
+        "uid": article.uid, "title": article.title, "outlet": article.outlet,
+        "author": article.author, "url": article.url, "language": article.language,
+        "published": article.published.isoformat() if article.published else None,
+    }
 
 
 def document_name(article: BundleArticle, taken: set[str]) -> str:

@@ -72,8 +72,9 @@ class ExportFormat:
     suffix: str  # ".jsonl"; "" for a format written as a folder of files
     description: str
     writer: str  # "storage.exporting.claimline_jsonl:write"
-    # For a folder format: the suffixes of the files it writes there. A folder
-    # holding anything else is not an earlier export, and is never replaced.
+    # For a folder format: what it writes there, as suffixes (".ann") or whole
+    # file names ("TypeSystem.xml"). A folder holding anything else is not an
+    # earlier export, and is never replaced.
     writes: tuple[str, ...] = ()
 
     @property
@@ -93,13 +94,17 @@ class ExportFormat:
             return f"the folder {out.parent} does not exist"
         if self.is_folder and out.is_dir():
             strangers = sorted(p.name for p in out.iterdir() if not p.name.startswith(".")
-                               and (p.is_dir() or p.suffix not in self.writes))
+                               and (p.is_dir() or not self._writes(p.name)))
             if strangers:
                 shown = ", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else "")
                 return (f"{out} holds files a {self.name} export does not write ({shown}); "
                         f"choose a new or empty folder, or an earlier {self.name} export to "
                         "replace")
         return None
+
+    def _writes(self, name: str) -> bool:
+        return name in self.writes or any(
+            name.endswith(suffix) for suffix in self.writes if suffix.startswith("."))
 
     def replaces(self, out: Path) -> bool:
         """Whether writing to `out` replaces something already there."""

@@ -107,6 +107,9 @@ def test_round_trip_into_a_fresh_project(sample: Sample, fresh: ProjectService,
         copy = by_text[sample.service.get_article(original).text]
         assert claim_facts(fresh, copy) == claim_facts(sample.service, original)
         assert entity_facts(fresh, copy, ("open",)) == entity_facts(sample.service, original)
+        metadata = fresh.get_article(copy).summary.metadata
+        assert metadata == sample.service.get_article(original).summary.metadata, \
+            "title, outlet, URL, language and date come back from claimline-articles.json"
     suggestion = fresh.list_suggestions(by_text[TEXT_EN], ("entity",))[0]
     assert (suggestion.pipeline, suggestion.pipeline_version, suggestion.rule) == \
         ("import:brat", "", f"{stem(sample.service, sample.en)}.ann")
@@ -197,3 +200,21 @@ def test_articles_sharing_a_title_get_files_of_their_own(sample: Sample) -> None
     names = [brat.document_name(article, taken), brat.document_name(twin, taken)]
     assert names[0] == f"Drones-over-Kyiv-{article.uid[:8]}"
     assert names[1] == f"Drones-over-Kyiv-{twin.uid}", "the same start of uid: the whole uid"
+
+
+def test_without_the_metadata_file_a_new_article_is_named_by_its_file(
+        sample: Sample, fresh: ProjectService, tmp_path: Path) -> None:
+    folder = export(sample, tmp_path / "brat")
+    (folder / brat.METADATA_FILE).unlink()  # a collection annotated and shared without it
+    brat_import.read(fresh, folder)
+    titles = {a.metadata.title for a in fresh.list_articles()}
+    assert titles == {stem(sample.service, sample.en), stem(sample.service, sample.uk)}
+
+
+def test_a_broken_metadata_file_is_named(sample: Sample, fresh: ProjectService,
+                                         tmp_path: Path) -> None:
+    folder = export(sample, tmp_path / "brat")
+    (folder / brat.METADATA_FILE).write_text('{"x.txt": ', encoding="utf-8")
+    with pytest.raises(AnnotationImportError, match=r"claimline-articles\.json, line 1: not JSON"):
+        brat_import.read(fresh, folder)
+    assert fresh.list_articles() == []

@@ -9,6 +9,7 @@ import pytest
 
 from storage.bundle import ExchangeFormatError
 from storage.exporting.export_job import export_dataset
+from storage.exporting.formats import FORMATS
 from storage.importing import ParsedArticle
 from storage.records import ClaimFields
 from storage.service import ProjectService
@@ -109,3 +110,14 @@ def test_a_destination_of_the_wrong_shape_is_refused(filled: ProjectService,
         export_dataset(filled, "claimline-jsonl", place)
     with pytest.raises(ValueError, match="does not exist"):
         export_dataset(filled, "csv", place / "no" / "such")
+
+
+@pytest.mark.parametrize("format_name", sorted(n for n, f in FORMATS.items() if f.is_folder))
+def test_a_folder_export_can_be_replaced_by_the_next(filled: ProjectService, place: Path,
+                                                     format_name: str) -> None:
+    """Whatever a folder format writes, it declares, so exporting again is allowed."""
+    out = place / format_name
+    export_dataset(filled, format_name, out)
+    assert FORMATS[format_name].destination_problem(out) is None
+    (out / "my notes.json").write_text("{}", encoding="utf-8")
+    assert "my notes.json" in (FORMATS[format_name].destination_problem(out) or "")
