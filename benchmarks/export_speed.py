@@ -34,7 +34,13 @@ from typing import Any
 from storage.exporting.claimline_jsonl import import_into
 from storage.exporting.formats import FORMATS
 from storage.importing import ParsedArticle, read_file
-from storage.records import DifferenceRecord, EventFields, FuzzyDateFields, Provenance
+from storage.records import (
+    DifferenceRecord,
+    EventFields,
+    FuzzyDateFields,
+    ProposedPassage,
+    Provenance,
+)
 from storage.seed_corpus import seed_directory
 from storage.service import ProjectService
 
@@ -63,20 +69,6 @@ class Proposal:
     rule: str = "benchmark"
     score: float | None = None
     attributes: dict[str, Any] = dataclasses.field(default_factory=dict)
-
-
-@dataclasses.dataclass(frozen=True)
-class Passage:
-    a_start: int | None
-    a_end: int | None
-    b_start: int | None
-    b_end: int | None
-    relation: str
-    differences: tuple[DifferenceRecord, ...] = ()
-    claim_a: int | None = None
-    claim_b: int | None = None
-    score: float = 0.7
-    reason: str = "benchmark"
 
 
 def seed_sentences() -> list[str]:
@@ -137,10 +129,11 @@ def build(path: Path, count: int) -> None:
         project.accept_suggestions(candidates)
         claims = {i: project.list_claims(i) for i in ids}
         for a, b in zip(ids[0::2], ids[1::2], strict=False):
-            passages = [Passage(c.start, c.end, d.start, d.end, rng.choice(("same", "reworded")),
-                                claim_a=c.id, claim_b=d.id)
+            passages = [ProposedPassage(c.start, c.end, d.start, d.end,
+                                        rng.choice(("same", "reworded")),
+                                        claim_a=c.id, claim_b=d.id)
                         for c, d in zip(claims[a], claims[b], strict=False)]
-            passages += [Passage(0, 10 + k, 0, 10 + k, "conflicting", (DifferenceRecord(
+            passages += [ProposedPassage(0, 10 + k, 0, 10 + k, "conflicting", (DifferenceRecord(
                 "number", "1", "2"),)) for k in range(PASSAGES - len(passages))]
             project.store_alignments(a, b, passages, "benchmark")
         for n, article_id in enumerate(ids):

@@ -592,6 +592,23 @@ class DifferenceRecord:
 
 
 @dataclass(frozen=True)
+class ProposedPassage:
+    """A pairing for `store_alignments` from anyone but the aligner (a script, another
+    tool's output, a test): the fields `AlignedLike` asks for, with plain defaults."""
+
+    a_start: int | None
+    a_end: int | None
+    b_start: int | None
+    b_end: int | None
+    relation: str
+    differences: tuple[DifferenceRecord, ...] = ()
+    claim_a: int | None = None
+    claim_b: int | None = None
+    score: float = 0.8
+    reason: str = "proposed by hand"
+
+
+@dataclass(frozen=True)
 class AlignmentRecord:
     id: int
     article_a_id: int

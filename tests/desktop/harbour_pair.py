@@ -1,6 +1,6 @@
 """Two hand-written harbour reports and a hand-made alignment of them, for the comparison views.
 
-The passages are made by hand (not by the aligner) so that the views are tested
+The passages are proposed by hand (not by the aligner) so that the views are tested
 against known pairs: reworded, conflicting on a number and a hedge, same,
 partial, dropped, added, plus one claim-level pair.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from storage.importing import ParsedArticle
-from storage.records import ClaimFields
+from storage.records import ClaimFields, DifferenceRecord, ProposedPassage
 from storage.service import ProjectService
 
 SHIPS_A = "Officials said 40 ships were waiting outside."
@@ -21,29 +21,7 @@ ADDED = "Tourism is expected to recover quickly."
 DROPPED = "The mayor thanked the crews."
 
 
-@dataclass(frozen=True)
-class Diff:
-    kind: str
-    a: str
-    b: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Passage:
-    a_start: int | None
-    a_end: int | None
-    b_start: int | None
-    b_end: int | None
-    relation: str
-    differences: tuple[Diff, ...] = ()
-    score: float = 0.8
-    reason: str = "made by hand"
-    claim_a: int | None = None
-    claim_b: int | None = None
-
-
-Pair = tuple[str | None, str | None, str, tuple[Diff, ...]]
+Pair = tuple[str | None, str | None, str, tuple[DifferenceRecord, ...]]
 
 
 @dataclass(frozen=True)
@@ -69,12 +47,12 @@ class HarbourPair:
 
     def align(self, service: ProjectService, a: int, b: int) -> None:
         """Store the hand-made alignment of articles `a` and `b` (and their two claims)."""
-        passages = [Passage(*span(self.a_text, sa), *span(self.b_text, sb), relation, diffs)
+        passages = [ProposedPassage(*span(self.a_text, sa), *span(self.b_text, sb), relation, diffs)
                     for sa, sb, relation, diffs in self.pairs]
         claim_a = service.create_claim(a, claim_at(self.a_text, "40 ships"))
         claim_b = service.create_claim(b, claim_at(self.b_text, "60 ships"))
-        passages.append(Passage(None, None, None, None, "conflicting",
-                                (Diff("number", "40", "60"),),
+        passages.append(ProposedPassage(None, None, None, None, "conflicting",
+                                (DifferenceRecord("number", "40", "60"),),
                                 claim_a=claim_a.id, claim_b=claim_b.id))
         service.store_alignments(a, b, passages, "test")
 
@@ -101,8 +79,8 @@ def harbour_pair(sections: int = 0) -> HarbourPair:
         ("Harbour report 🚢", "Port news 🌊⚓", "reworded", ()),
         ("The harbour reopened on Monday after a week of storms.",
          "After a week of storms, the harbour opened again on Monday.", "reworded", ()),
-        (SHIPS_A, SHIPS_B, "conflicting", (Diff("number", "40", "60"),
-                                           Diff("certainty", "", "More than"))),
+        (SHIPS_A, SHIPS_B, "conflicting", (DifferenceRecord("number", "40", "60"),
+                                           DifferenceRecord("certainty", "", "More than"))),
         (KYIV_A, KYIV_B, "same", ()),
         ("Repairs will cost about 3 million euros.", "Repairs will cost about 3 million euros.",
          "same", ()),

@@ -144,12 +144,12 @@ def test_switching_projects_keeps_one_window_per_pair(window: MainWindow, qtbot:
                                                       demo_template: Path,
                                                       tmp_path: Path) -> None:
     """The closed project's window, deleted later, must not take the new one's place."""
-    from .harbour_pair import Passage
+    from storage.records import ProposedPassage
 
     def open_compared() -> None:
         original, rewrite = rewrite_and_original(window)
         window.document.service.store_alignments(
-            original, rewrite, [Passage(0, 10, 0, 10, "reworded")], "test")
+            original, rewrite, [ProposedPassage(0, 10, 0, 10, "reworded")], "test")
         window.articles.select_article(rewrite)
         window.action_compare_original.trigger()  # stored: opens without aligning
         assert not window.work.busy

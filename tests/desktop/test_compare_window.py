@@ -128,7 +128,7 @@ def test_clicking_a_row_selects_both_sides(qtbot: QtBot, window: CompareWindow) 
         assert selections(window) == (A_TEXT[record.a_start:record.a_end],
                                       B_TEXT[record.b_start:record.b_end])
     reason = window.review.reason.toPlainText()
-    assert "made by hand" in reason and "number: 40 → 60" in reason
+    assert "proposed by hand" in reason and "number: 40 → 60" in reason
     window.review.level_filter.setCurrentText("Claims")
     click_row(qtbot, window, record_id(window, level="claim"))
     assert selections(window) == ("40 ships", "60 ships")

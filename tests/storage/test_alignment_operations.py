@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from storage.records import ClaimFields, DifferenceRecord, EventFields
+from storage.records import ClaimFields, DifferenceRecord, EventFields, ProposedPassage
 from storage.service import InvalidEdit, ProjectService
 
 A = "Kyiv reported 3,000 casualties in January. The talks were held on Monday."
 B = "Kyiv reported 4,000 casualties in January. In summary, hopes are high."
-
-
-@dataclasses.dataclass(frozen=True)
-class Passage:
-    a_start: int | None
-    a_end: int | None
-    b_start: int | None
-    b_end: int | None
-    relation: str
-    differences: tuple[DifferenceRecord, ...] = ()
-    claim_a: int | None = None
-    claim_b: int | None = None
-    score: float = 0.8
-    reason: str = "test"
 
 
 @pytest.fixture
@@ -35,12 +19,12 @@ def pair(project: ProjectService, make_parsed) -> tuple[int, int]:
     return a.id, b.id
 
 
-def proposals() -> list[Passage]:
+def proposals() -> list[ProposedPassage]:
     return [
-        Passage(0, 42, 0, 42, "conflicting",
+        ProposedPassage(0, 42, 0, 42, "conflicting",
                 (DifferenceRecord("number", "3,000", "4,000", "3,000 → 4,000"),)),
-        Passage(43, 73, None, None, "dropped"),
-        Passage(None, None, 43, 70, "added"),
+        ProposedPassage(43, 73, None, None, "dropped"),
+        ProposedPassage(None, None, 43, 70, "added"),
     ]
 
 
@@ -67,7 +51,7 @@ def test_what_was_deleted_while_aligning_is_not_stored(
     a, b = pair
     claim = project.create_claim(a, ClaimFields(0, 42))
     project.delete_claims([claim.id])  # deleted while the aligner ran
-    rows = [*proposals(), Passage(None, None, None, None, "same", claim_a=claim.id)]
+    rows = [*proposals(), ProposedPassage(None, None, None, None, "same", claim_a=claim.id)]
     assert project.store_alignments(a, b, rows, "test").added == 3, "the claim's row left out"
     project.delete_articles([b])
     with pytest.raises(InvalidEdit, match="deleted while they were being compared"):
@@ -114,7 +98,7 @@ def test_events_with_disagreeing_claims_are_conflicts(project: ProjectService,
                                        [(claim_a, "reports"), (claim_b, "reports")])
     calm = project.create_event(EventFields("Talks"), [(claim_a, "reports")])
     disputed = project.create_event(EventFields("Hopes"), [(claim_b, "disputes")])
-    project.store_alignments(a, b, [Passage(0, 42, 0, 42, "conflicting", claim_a=claim_a,
+    project.store_alignments(a, b, [ProposedPassage(0, 42, 0, 42, "conflicting", claim_a=claim_a,
                                             claim_b=claim_b)], "x")
     conflicts = project.event_conflicts()
     assert disagreeing.changed.event_ids[0] in conflicts

@@ -16,6 +16,7 @@ from storage.records import (
     DifferenceRecord,
     EventFields,
     FuzzyDateFields,
+    ProposedPassage,
     Provenance,
 )
 from storage.service import ProjectService
@@ -45,20 +46,6 @@ class Proposal:
     score: float | None = None
     component: str = "test"
     rule: str = "test-rule"
-
-
-@dataclasses.dataclass(frozen=True)
-class Passage:
-    a_start: int | None
-    a_end: int | None
-    b_start: int | None
-    b_end: int | None
-    relation: str
-    differences: tuple[DifferenceRecord, ...] = ()
-    claim_a: int | None = None
-    claim_b: int | None = None
-    score: float = 0.8
-    reason: str = "test"
 
 
 def span(text: str, words: str) -> tuple[int, int]:
@@ -170,14 +157,15 @@ def build_rich_project(service: ProjectService) -> dict[str, int]:
         "the 1950s", "DATE", "195X", None, "195X", dt.date(1950, 1, 1),
         dt.date(1959, 12, 31)))).changed.event_ids[0]
 
+    pair = ProposedPassage
     service.store_alignments(en, uk, [
-        Passage(*span(ENGLISH, "Mayor Olena Petrenko said 3,000 people attended the opening."),
-                *span(UKRAINIAN, "на відкриття прийшли 4000 людей 🇺🇦."), "conflicting",
-                (DifferenceRecord("number", "3,000", "4000", "3,000 → 4000"),),
-                claim_a=figure, claim_b=uk_claim),
-        Passage(*span(ENGLISH, "Talks on the second dam failed"), None, None, "dropped"),
-        Passage(*span(ENGLISH, "officials said."), *span(UKRAINIAN, "повідомили посадовці."),
-                "same", score=0.95),
+        pair(*span(ENGLISH, "Mayor Olena Petrenko said 3,000 people attended the opening."),
+             *span(UKRAINIAN, "на відкриття прийшли 4000 людей 🇺🇦."), "conflicting",
+             (DifferenceRecord("number", "3,000", "4000", "3,000 → 4000"),),
+             claim_a=figure, claim_b=uk_claim),
+        pair(*span(ENGLISH, "Talks on the second dam failed"), None, None, "dropped"),
+        pair(*span(ENGLISH, "officials said."), *span(UKRAINIAN, "повідомили посадовці."),
+             "same", score=0.95),
     ], "claimline-align 1")
     found = {r.relation: r for r in service.list_alignments(en, uk)}
     conflict, dropped, same = found["conflicting"], found["dropped"], found["same"]
