@@ -24,16 +24,20 @@ from storage.records import AlignmentsStored, ImportProgress
 
 # Each kind of job: the signal that carries its result, and the title of its failure.
 # Each kind of job: the signal that carries its result, the title of its
-# failure, and what it is called when a closing project stops it.
+# failure, and what the status bar says when a closing project stops it.
 KINDS = {
-    "import": ("importFinished", "The import stopped", "the import"),
-    "annotate": ("annotationFinished", "Pre-annotation stopped", "pre-annotation"),
-    "compare": ("comparisonFinished", "The comparison stopped", "the comparison"),
-    "export": ("exportFinished", "The export stopped", "the export"),
+    "import": ("importFinished", "The import stopped",
+               "Stopped the import; the articles it had imported stay in {name}."),
+    "annotate": ("annotationFinished", "Pre-annotation stopped",
+                 "Stopped pre-annotation; the suggestions it had stored stay in {name}."),
+    "compare": ("comparisonFinished", "The comparison stopped",
+                "Stopped the comparison; nothing of it was stored."),
+    "export": ("exportFinished", "The export stopped",
+               "Stopped the export; nothing was written."),
     "import-annotations": ("annotationsImported", "The import of annotations stopped",
-                           "the import of annotations"),
+                           "Stopped the import of annotations; nothing of it was stored."),
     "new-from-dataset": ("datasetRestored", "The new project could not be made",
-                         "making a project from a dataset"),
+                         "Stopped making a project from the dataset; no file was left."),
 }
 
 
@@ -87,7 +91,10 @@ class BackgroundWork(QObject):
         return self.runner.busy
 
     def wait(self) -> str | None:
-        """Stop any running job; returns what was stopped ("the import", ...) or None."""
+        """Stop any running job; returns what to tell the researcher about it, or None.
+
+        `{name}` in it stands for the project's file name.
+        """
         kind = self.runner.kind
         return KINDS[kind][2] if self.runner.wait() else None
 

@@ -53,9 +53,10 @@ class ExchangeController(QObject):
             return
         if entry.replaces(choice.path):
             what = "folder" if entry.is_folder else "file"
+            held = ("holds an earlier export" if entry.is_folder else "already exists")
             answer = QMessageBox.question(
                 window, f"Replace the {what}?",
-                f"“{choice.path.name}” already holds an export. Replace it with this one?")
+                f"“{choice.path.name}” {held}. Replace it with this export?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
         window.work.export(choice.format, choice.path, choice.article_ids, choice.include_open)

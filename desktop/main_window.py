@@ -379,6 +379,13 @@ class MainWindow(QMainWindow):
 
     def _on_articles_changed(self, change: ArticlesChanged) -> None:
         service = self.document.service
+        if change.added or change.removed:
+            # A deleted or restored article may be another's original: that one's
+            # "↳" and "Rewritten from" change too, so every row is read again.
+            model = self.articles.model
+            kept = {model.article_at(row).id for row in range(model.rowCount())}
+            change = ArticlesChanged(added=change.added, removed=change.removed,
+                                     updated=tuple(kept - set(change.removed)))
         self.articles.model.apply_change(change, service.article_summaries)
         self.articles.refilter()
         self._offer_originals()
@@ -476,9 +483,7 @@ class MainWindow(QMainWindow):
         closing = self.document.path
         stopped = self.work.wait()
         if stopped and closing is not None:
-            self.statusBar().showMessage(
-                f"Stopped {stopped} in {closing.name}; what it had finished stays there.",
-                15000)
+            self.statusBar().showMessage(stopped.format(name=closing.name), 15000)
 
     def refuse_if_busy(self) -> bool:
         """True (and says so in the status bar) while a background job is running."""

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, delete, insert, or_, select, update
+from sqlalchemy.engine import CursorResult
 
 from storage.models import (
     Alignment,
@@ -248,7 +249,7 @@ class AlignmentOperations(ServicePart):
     def restore_alignment(self, record: AlignmentRecord) -> None:
         """Put an alignment's verdict back exactly as `record` has it (undo, redo)."""
         with self._sessions.write() as session:
-            session.execute(
+            done = cast(CursorResult[Any], session.execute(
                 update(Alignment)
                 .where(Alignment.id == record.id)
                 .values(
@@ -257,7 +258,10 @@ class AlignmentOperations(ServicePart):
                     decided_at=record.decided_at,
                     differences=[_difference(d) for d in record.differences],
                 )
-            )
+            ))
+            if done.rowcount == 0:
+                raise InvalidEdit("That pair is no longer in the comparison (aligning again "
+                                  "replaced it), so its verdict cannot be put back.")
 
 
 # ---------------------------------------------------------------- helpers

@@ -314,6 +314,13 @@ class ImportResult:
     created: ImportedIds = ImportedIds()
 
     def summary_line(self) -> str:
-        parts = [f"{n} {kind[:-1] if n == 1 and kind.endswith('s') else kind}"
+        parts = [f"{n} {_singular(kind) if n == 1 else kind}"
                  for kind, n in self.counts.items() if n]
         return ("Imported " + ", ".join(parts) if parts else "Nothing imported") + "."
+
+
+def _singular(kinds: str) -> str:
+    """ "entities" → "entity", "new articles" → "new article", "links" → "link"."""
+    if kinds.endswith("ies"):
+        return kinds[:-3] + "y"
+    return kinds[:-1] if kinds.endswith("s") else kinds

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from storage.bundle import ExchangeFormatError, ExportResult, Progress
-from storage.exporting.formats import export_format
+from storage.exporting.formats import export_format, mark_export
 from storage.service import ProjectService
 
 
@@ -55,6 +55,8 @@ def export_dataset(
         result = entry.load()(bundle, partial, step, include_open=include_open)
         if should_cancel():
             raise ExportCancelled
+        if entry.is_folder:
+            mark_export(partial, entry.name)
         _put_in_place(partial, out)
     except ExportCancelled:
         return None
@@ -70,7 +72,7 @@ def _put_in_place(partial: Path, out: Path) -> None:
     if partial.is_dir() and out.is_dir():
         # An earlier export in the folder is replaced as a whole, never merged
         # with this one (a one-article export must not keep the others' files).
-        # `destination_problem` has made sure the folder holds nothing else.
+        # `destination_problem` has made sure it holds nothing but that export.
         earlier = out.with_name(f".{out.name}.replaced")
         _remove(earlier)
         out.rename(earlier)

@@ -72,10 +72,6 @@ class ExportFormat:
     suffix: str  # ".jsonl"; "" for a format written as a folder of files
     description: str
     writer: str  # "storage.exporting.claimline_jsonl:write"
-    # For a folder format: what it writes there, as suffixes (".ann") or whole
-    # file names ("TypeSystem.xml"). A folder holding anything else is not an
-    # earlier export, and is never replaced.
-    writes: tuple[str, ...] = ()
 
     @property
     def is_folder(self) -> bool:
@@ -85,30 +81,61 @@ class ExportFormat:
         return cast(Writer, _load(self.writer))
 
     def destination_problem(self, out: Path) -> str | None:
-        """Why this format cannot be written to `out` (None: it can)."""
+        """Why this format cannot be written to `out` (None: it can).
+
+        Only an earlier export is ever replaced: a folder must be new, empty or
+        hold exactly what a Claimline export wrote there (its `EXPORT_MARKER`
+        lists it), and no file that is a project or another database is taken.
+        """
         if self.is_folder and out.exists() and not out.is_dir():
             return f"{out} is a file; this format writes a folder"
         if not self.is_folder and out.is_dir():
             return f"{out} is a folder; this format writes a single file"
         if not out.parent.is_dir():
             return f"the folder {out.parent} does not exist"
-        if self.is_folder and out.is_dir():
-            strangers = sorted(p.name for p in out.iterdir() if not p.name.startswith(".")
-                               and (p.is_dir() or not self._writes(p.name)))
-            if strangers:
-                shown = ", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else "")
-                return (f"{out} holds files a {self.name} export does not write ({shown}); "
-                        f"choose a new or empty folder, or an earlier {self.name} export to "
-                        "replace")
+        if out.is_file() and _is_database(out):
+            return (f"{out} is a Claimline project or another database; an export never "
+                    "replaces one")
+        if self.is_folder and out.is_dir() and (strangers := _not_exported(out)):
+            shown = ", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else "")
+            return (f"{out} holds files that no Claimline export wrote ({shown}); choose a "
+                    "new or empty folder, or the folder of an earlier export to replace it")
         return None
-
-    def _writes(self, name: str) -> bool:
-        return name in self.writes or any(
-            name.endswith(suffix) for suffix in self.writes if suffix.startswith("."))
 
     def replaces(self, out: Path) -> bool:
         """Whether writing to `out` replaces something already there."""
         return out.is_dir() and any(out.iterdir()) if self.is_folder else out.exists()
+
+
+# A folder export leaves this (hidden) file listing what it wrote, so that a
+# later export may replace exactly that and nothing of the researcher's.
+EXPORT_MARKER = ".claimline-export.json"
+
+
+def mark_export(folder: Path, format_name: str) -> None:
+    """Record in `folder` that a `format_name` export wrote everything now in it."""
+    written = sorted(p.name for p in folder.iterdir())
+    (folder / EXPORT_MARKER).write_text(
+        json.dumps({"format": format_name, "files": written}, indent=1) + "\n",
+        encoding="utf-8")
+
+
+def _not_exported(folder: Path) -> list[str]:
+    """What in `folder` an earlier Claimline export did not write (hidden files aside)."""
+    present = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    try:
+        listed = json.loads((folder / EXPORT_MARKER).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = []
+    return [name for name in present if name not in set(listed)]
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -168,12 +195,12 @@ register(ExportFormat(
 register(ExportFormat(
     "timeml", "",
     "TimeML: a folder of .tml files, one per article, with TIMEX3 and EVENT tags",
-    "storage.exporting.timeml:write", writes=(".tml",),
+    "storage.exporting.timeml:write",
 ))
 register(ExportFormat(
     "csv", "",
     "CSV tables: articles, claims, events, links and alignments, one row per record",
-    "storage.exporting.csv_tables:write", writes=(".csv",),
+    "storage.exporting.csv_tables:write",
 ))
 register(ExportFormat(
     "timelinejs", ".json",

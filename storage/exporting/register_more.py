@@ -13,7 +13,7 @@ BRAT = register(ExportFormat(
     "brat", "",
     "brat standoff: a folder with a .txt and an .ann per article, annotation.conf and "
     "visual.conf (claims, entities, dates, claimants, event links as notes)",
-    "storage.exporting.brat:write", writes=(".txt", ".ann", ".conf", "claimline-articles.json"),
+    "storage.exporting.brat:write",
 ))
 WEB_ANNOTATION = register(ExportFormat(
     "web-annotation", ".jsonld",
@@ -25,7 +25,7 @@ INCEPTION_XMI = register(ExportFormat(
     "inception-xmi", "",
     "UIMA CAS XMI for INCEpTION: a folder with an .xmi per article and TypeSystem.xml "
     "(Claim, Timex and EventMention layers, named entities, sentences, tokens)",
-    "storage.exporting.uima_xmi:write", writes=(".xmi", "TypeSystem.xml"),
+    "storage.exporting.uima_xmi:write",
 ))
 
 register_importer(ImportFormat(

@@ -112,10 +112,15 @@ def test_delete_and_undo_restore_the_article(window: MainWindow) -> None:
         window.articles.model.article_at(0).id).text.encode()).hexdigest()
     window.articles.select_article(window.articles.model.article_at(0).id)
     window.action_delete.trigger()
-    assert titles(window) == [f"↳ {REWRITE}"]
+    assert titles(window) == [REWRITE], "its original is gone, and so is the ↳"
     assert window.reader.title.text() == REWRITE
+    assert "Rewritten from" not in window.reader.byline.text()
     window.action_undo.trigger()
     assert sorted(titles(window)) == sorted([ORIGINAL, f"↳ {REWRITE}"])
+    window.articles.select_article(next(
+        a.id for a in window.document.service.list_articles() if a.title == REWRITE))
+    assert window.metadata.rewrite_of.currentText().startswith(ORIGINAL), \
+        "the details say again what it rewrites"
     with ProjectService.open(path) as project:
         restored = next(a for a in project.list_articles() if a.title == ORIGINAL)
         detail = project.get_article(restored.id)

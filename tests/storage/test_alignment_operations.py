@@ -107,3 +107,19 @@ def test_events_with_disagreeing_claims_are_conflicts(project: ProjectService,
     (row,) = project.list_alignments(a, b)
     project.decide_alignment(row.id, "conflicting", "rejected")
     assert disagreeing.changed.event_ids[0] not in project.event_conflicts()
+
+
+def test_a_verdict_whose_pair_was_replaced_cannot_be_put_back(
+    project: ProjectService, pair: tuple[int, int]
+) -> None:
+    """Confirm, undo, align again, redo: the pair the verdict was on is gone."""
+    a, b = pair
+    project.store_alignments(a, b, proposals(), "claimline-align 1")
+    proposed = project.list_alignments(a, b)[0]
+    project.decide_alignment(proposed.id, "conflicting", "confirmed")
+    confirmed = project.list_alignments(a, b)[0]
+    project.restore_alignment(proposed)  # undo
+    project.store_alignments(a, b, proposals(), "claimline-align 1")  # align again
+    with pytest.raises(InvalidEdit, match="no longer in the comparison"):
+        project.restore_alignment(confirmed)  # redo
+    assert all(r.status == "proposed" for r in project.list_alignments(a, b))

@@ -141,3 +141,11 @@ def test_export_reads_in_a_few_queries(project: ProjectService, rich: dict[str, 
     finally:
         event.remove(project._engine, "before_cursor_execute", count)
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 12
+
+
+def test_an_import_summary_reads_as_english() -> None:
+    from storage.bundle import ImportResult
+
+    result = ImportResult(counts={"new articles": 1, "entities": 1, "claims": 2, "dates": 0})
+    assert result.summary_line() == "Imported 1 new article, 1 entity, 2 claims."
+    assert ImportResult().summary_line() == "Nothing imported."

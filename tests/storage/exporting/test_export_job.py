@@ -121,3 +121,22 @@ def test_a_folder_export_can_be_replaced_by_the_next(filled: ProjectService, pla
     assert FORMATS[format_name].destination_problem(out) is None
     (out / "my notes.json").write_text("{}", encoding="utf-8")
     assert "my notes.json" in (FORMATS[format_name].destination_problem(out) or "")
+
+
+def test_a_folder_of_the_researchers_own_texts_is_never_replaced(filled: ProjectService,
+                                                                  place: Path) -> None:
+    """The same kind of files a brat export writes, but not written by one."""
+    sources = place / "my-sources"
+    sources.mkdir()
+    (sources / "interview.txt").write_text("my transcript", encoding="utf-8")
+    with pytest.raises(ExchangeFormatError, match="no Claimline export wrote"):
+        export_dataset(filled, "brat", sources)
+    assert [p.name for p in sources.iterdir()] == ["interview.txt"]
+
+
+def test_a_project_file_is_never_an_export_destination(filled: ProjectService) -> None:
+    before = filled.path.read_bytes()[:100]
+    with pytest.raises(ExchangeFormatError, match="is a Claimline project or another database"):
+        export_dataset(filled, "claimline-jsonl", filled.path)
+    assert filled.path.read_bytes()[:100] == before
+    assert len(filled.list_articles()) == 1
