@@ -266,8 +266,10 @@ def test_an_earlier_folder_export_is_replaced_only_when_the_researcher_agrees(
         window: MainWindow, qtbot: QtBot, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "brat"
-    out.mkdir()
-    (out / "earlier.txt").write_text("an earlier export", encoding="utf-8")
+    service = window.document.service
+    first = service.list_articles()[0].id
+    export_dataset(service, "brat", out, [first])  # an earlier export, of one article
+    earlier = sorted(p.name for p in out.iterdir())
     choose(monkeypatch, "brat", out)
     asked: list[str] = []
 
@@ -278,13 +280,25 @@ def test_an_earlier_folder_export_is_replaced_only_when_the_researcher_agrees(
     monkeypatch.setattr(QMessageBox, "question", answer)
     window.action_export.trigger()
     assert asked == ["Replace the folder?"] and not window.work.busy
-    assert [p.name for p in out.iterdir()] == ["earlier.txt"]
+    assert sorted(p.name for p in out.iterdir()) == earlier, "No: left as it was"
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_args: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.work.exportFinished, timeout=60_000):
         window.action_export.trigger()
-    assert not (out / "earlier.txt").exists()
-    assert len(list(out.glob("*.ann"))) == 2
+    assert len(list(out.glob("*.ann"))) == 2, "the whole project replaced the one article"
+
+
+def test_a_folder_of_other_files_is_refused_before_anything_runs(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "my-sources"
+    out.mkdir()
+    (out / "interview.txt").write_text("my own transcript", encoding="utf-8")
+    choose(monkeypatch, "brat", out)
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "warn", lambda title, text: told.append((title, text)))
+    window.action_export.trigger()
+    assert told and "no Claimline export wrote (interview.txt)" in told[0][1]
+    assert [p.name for p in out.iterdir()] == ["interview.txt"] and not window.work.busy
 
 
 def test_a_redo_the_project_no_longer_allows_is_explained_and_dropped(
