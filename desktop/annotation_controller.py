@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from desktop.claim_drag import project_key
 from desktop.claim_inspector import ClaimInspector
 from desktop.highlight_layers import (
     CANDIDATE,
@@ -127,6 +128,8 @@ class AnnotationController(QObject):
         self._suggestions_by_id: dict[int, SuggestionRecord] = {}
         self._claimant_choices: list[str] | None = None
         self._selected: int | None = None
+        # Claims dragged from the reader or the claim panel say which project they are of.
+        reader.text.claims_project = inspector.claims_project = lambda: project_key(document.path)
 
         document.claimsChanged.connect(self._on_claims_changed)
         document.suggestionsChanged.connect(self._on_suggestions_changed)

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.claim_drag import DRAG_TO_LINK, claims_mime_data
+from desktop.claim_drag import DRAG_TO_LINK, ProjectOfClaims, claims_mime_data
 from desktop.object_names import named
 from storage.records import (
     CERTAINTIES,
@@ -169,6 +169,8 @@ class ClaimInspector(QWidget):
         self.setObjectName("claimInspector")
         self._claim: ClaimRecord | None = None
         self._labels: list[LabelRecord] = []
+        # The project the shown claim belongs to, which its drag names.
+        self.claims_project: ProjectOfClaims | None = None
 
         self.quote = named(QLabel(EMPTY), "claimQuote")
         self.quote.setWordWrap(True)
@@ -340,7 +342,8 @@ class ClaimInspector(QWidget):
         """What dragging the claim carries (None: no claim): its id, and its words as text."""
         if self._claim is None:
             return None
-        return claims_mime_data([self._claim.id], self._claim.quote)
+        project = self.claims_project() if self.claims_project is not None else None
+        return claims_mime_data([self._claim.id], project, self._claim.quote)
 
     def _fields_enabled(self, enabled: bool) -> None:
         self.drag_handle.setVisible(enabled)

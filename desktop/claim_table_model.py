@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.claim_drag import CLAIMS_MIME, claims_mime_data
+from desktop.claim_drag import CLAIMS_MIME, ProjectOfClaims, claims_mime_data
 from storage.records import ClaimListing
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -130,6 +130,8 @@ class ClaimTableModel(RecordTableModel[ClaimListing]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(COLUMNS, COLUMN_TIPS, parent)
         self._colours: dict[int, str] = {}
+        # The project the listed claims belong to, which their drag names.
+        self.claims_project: ProjectOfClaims | None = None
 
     def key(self, record: ClaimListing) -> int:
         return record.claim.id
@@ -156,7 +158,9 @@ class ClaimTableModel(RecordTableModel[ClaimListing]):
         return [CLAIMS_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        return claims_mime_data(self.record_at(i.row()).claim.id for i in indexes if i.isValid())
+        project = self.claims_project() if self.claims_project is not None else None
+        return claims_mime_data((self.record_at(i.row()).claim.id for i in indexes if i.isValid()),
+                                project)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         listing = self.listing(index)

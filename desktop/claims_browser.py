@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.claim_drag import project_key
 from desktop.claim_table_model import (
     ARTICLE,
     CLAIMANT,
@@ -173,6 +174,7 @@ class ClaimsBrowser(QWidget):
         self._article_id: int | None = None
         self._total = 0
         self.model = ClaimTableModel(self)
+        self.model.claims_project = lambda: project_key(document.path)
         self.proxy = ClaimSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build_filters()

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.claim_drag import DRAG_TO_LINK, claims_mime_data
+from desktop.claim_drag import DRAG_TO_LINK, ProjectOfClaims, claims_mime_data
 from desktop.highlight_layers import CLAIM, HighlightSpan, keep_flags_whole
 from desktop.object_names import named
 from desktop.span_highlighter import SpanHighlighter
@@ -69,7 +69,7 @@ class ReadingTextEdit(QPlainTextEdit):
     end of a mouse selection (`mouseSelectionFinished`, True when Alt was held).
     Selected text can be dragged out (Qt's own selection drag, read-only: a copy);
     `selected_claims` names the claims a selection stands for, which the drag
-    (and a copy) then carries.
+    (and a copy) then carries, with the project `claims_project` names.
     """
 
     clicked = Signal(QPoint)
@@ -94,6 +94,7 @@ class ReadingTextEdit(QPlainTextEdit):
         self.menu_builder: Callable[[], QMenu] | None = None
         self.before_paint: Callable[[], None] | None = None
         self.selected_claims: Callable[[], list[int]] | None = None
+        self.claims_project: ProjectOfClaims | None = None
         self._press: QPoint | None = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -191,7 +192,8 @@ class ReadingTextEdit(QPlainTextEdit):
         claims = self.selected_claims() if self.selected_claims is not None else []
         if not claims:
             return super().createMimeDataFromSelection()
-        return claims_mime_data(claims, self.textCursor().selection().toPlainText())
+        project = self.claims_project() if self.claims_project is not None else None
+        return claims_mime_data(claims, project, self.textCursor().selection().toPlainText())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         builder = self.menu_builder or self.createStandardContextMenu

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from annotators.temporal import DatePhraseError, FuzzyDate, parse_date_phrase
+from desktop.claim_drag import project_key
 from desktop.event_dialog import EventDialog, EventDraft
 from desktop.event_panel import EventPanel, date_reading
 from desktop.project_document import ProjectDocument
@@ -31,6 +32,7 @@ from storage.records import (
     FuzzyDateFields,
     SuggestionRecord,
 )
+from storage.service import InvalidEdit
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -156,7 +158,9 @@ class TimelineController(QObject):
         self.view.editRequested.connect(self.edit_event)
         self.view.moveRequested.connect(self._redate)
         self.view.boundsRequested.connect(self._redate)
+        self.view.claims_project = lambda: project_key(document.path)
         self.view.claimsDropped.connect(self._claims_dropped)
+        self.view.otherProjectDropped.connect(self._other_project_dropped)
         self.view.contextMenuRequested.connect(self._context_menu)
         event_panel.editRequested.connect(self.edit_event)
         event_panel.deleteRequested.connect(lambda key: self.delete_events((key,)))
@@ -294,7 +298,11 @@ class TimelineController(QObject):
         before the article had a publication date is read in the dialog).
         """
         service = self._document.service
-        claim = service.get_claim(claim_id)
+        try:
+            claim = service.get_claim(claim_id)
+        except InvalidEdit:  # ClaimNotFound: deleted meanwhile
+            self._say(f"Claim {claim_id} is no longer in this project; no event was created.")
+            return
         timexes = service.claim_timexes(claim_id)
         quote = " ".join(claim.quote.split())
         draft = EventDraft(title=quote if len(quote) <= 90 else quote[:88] + "…",
@@ -336,9 +344,30 @@ class TimelineController(QObject):
                        f"Delete {len(keys)} event{'s' if len(keys) != 1 else ''}")
 
     def link_claims(self, key: int, claim_ids: Sequence[int], relation: str = "reports") -> None:
-        title = self._events[key].title if key in self._events else "event"
-        self._push(lambda s: s.link_claims(key, list(claim_ids), relation),
-                   f"Link claim to “{title}”")
+        """Link the claims not yet linked to event `key` (as `relation`); those already linked
+        keep how they relate to it: linking again does not make "disputes" into "reports"
+        (the Event panel changes a relation)."""
+        events = self._document.service.get_events([key])
+        if not events:
+            self._say("That event is no longer on the timeline; nothing was linked.")
+            return
+        event = events[0]
+        already = [c for c in claim_ids if c in event.claim_ids]
+        new = [c for c in claim_ids if c not in event.claim_ids]
+        if new:
+            command = self._push(lambda s: s.link_claims(key, new, relation),
+                                 f"Link claim to “{event.title}”")
+            if command.refusal is not None:
+                return
+        if already:
+            one = len(already) == 1
+            kept = (f"{'That claim is' if one else 'Those claims are'} already linked to "
+                    f"“{event.title}”; {'its' if one else 'their'} relation is unchanged.")
+            if new:
+                kept = (f"Linked {len(new)} claim{'s' * (len(new) != 1)} to “{event.title}”; "
+                        f"{len(already)} {'was' if one else 'were'} already linked and "
+                        f"{'keeps its' if one else 'keep their'} relation.")
+            self._say(kept)
 
     def _unlink(self, key: int, claim_ids: Sequence[int]) -> None:
         self._push(lambda s: s.unlink_claims(key, list(claim_ids)), "Unlink claim")
@@ -381,13 +410,42 @@ class TimelineController(QObject):
                 f"“{event.title}” is now dated {date.phrase} ({date.value}"
                 f"{' ' + date.mod if date.mod else ''}).", 10000)
 
+    def _say(self, sentence: str) -> None:
+        self._window.statusBar().showMessage(sentence, 8000)
+
     def _claims_dropped(self, key: int, claim_ids: list[int]) -> None:
+        """Claims of this project dropped on event `key` link to it; on empty space (-1),
+        they start a new event. Claims no longer in the project are refused."""
+        if not claim_ids or not self._document.is_open:
+            return
+        service = self._document.service
+        missing = []
+        for claim_id in claim_ids:
+            try:
+                service.get_claim(claim_id)
+            except InvalidEdit:  # ClaimNotFound: deleted meanwhile
+                missing.append(claim_id)
+        if missing:
+            which = ", ".join(str(i) for i in missing)
+            self._say(f"Claim{'s' * (len(missing) != 1)} {which} "
+                      f"{'is' if len(missing) == 1 else 'are'} no longer in this project "
+                      f"(deleted meanwhile?); nothing was {'linked' if key >= 0 else 'created'}.")
+            return
         if key >= 0:
             self.link_claims(key, claim_ids)
         elif len(claim_ids) == 1:
             self.new_event_from_claim(claim_ids[0])
         else:
             self.new_event(claim_ids)
+
+    def _other_project_dropped(self, project: str | None) -> None:
+        """Claims dragged from another project's window: their ids mean other claims here."""
+        name = "unknown" if project is None else Path(project).name
+        own = self._document.path
+        if project is not None and own is not None and Path(project).name == own.name:
+            name = project  # two projects of one name: say which
+        self._say(f"Those claims belong to another project ({name}); "
+                  "copy them by exporting and importing.")
 
     def _context_menu(self, key: int, position: QPoint) -> None:
         self.context_menu(key).exec(position)

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from desktop.claim_drag import CLAIMS_MIME, dragged_claim_ids
+from desktop.claim_drag import CLAIMS_MIME, ProjectOfClaims, dragged_claims
 from desktop.object_names import named
 from desktop.timeline_axis import describe_range, from_seconds, snap_unit, to_seconds
 from desktop.timeline_canvas import TimelineCanvas
@@ -68,7 +68,10 @@ class TimelineView(TimelineCanvas):
     global QPoint)`, key -1 on empty space; `moveRequested(key, start, end)`
     and `boundsRequested(key, start, end)` when a drag of an event's body or
     of one of its ends is let go; `claimsDropped(key, claim_ids)` when claims
-    are dropped on an event (key -1: on empty space).
+    are dropped on an event (key -1: on empty space). Claims dragged from
+    another project than `claims_project` names (their ids mean other claims
+    here) are refused: the drop is ignored and `otherProjectDropped(project)`
+    names theirs (a `project_key`, or None if their drag named none).
     """
 
     selectionChanged = Signal(list)
@@ -77,6 +80,7 @@ class TimelineView(TimelineCanvas):
     moveRequested = Signal(int, object, object)
     boundsRequested = Signal(int, object, object)
     claimsDropped = Signal(int, list)
+    otherProjectDropped = Signal(object)  # str | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +89,8 @@ class TimelineView(TimelineCanvas):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
+        # The project whose events are shown: only its claims can be dropped.
+        self.claims_project: ProjectOfClaims | None = None
         self._press: _Press | None = None
         self._shown_once = False
         self._menu_asked = False  # by a right press, which Qt may follow with a menu event
@@ -359,12 +365,17 @@ class TimelineView(TimelineCanvas):
             self._hover_at(event.position())
 
     def dropEvent(self, event: QDropEvent) -> None:
-        ids = dragged_claim_ids(event.mimeData())
-        if ids is None:
+        claims = dragged_claims(event.mimeData())
+        if claims is None:
             event.ignore()
             return
+        own = self.claims_project() if self.claims_project is not None else None
+        if claims.project != own:
+            event.ignore()
+            self.otherProjectDropped.emit(claims.project)
+            return
         event.acceptProposedAction()
-        self.claimsDropped.emit(self.key_at(event.position()), ids)
+        self.claimsDropped.emit(self.key_at(event.position()), claims.ids)
 
 
 def tooltip(item: TimelineItem, when: str) -> str:

@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+
+from storage.refusals import ConflictingEdit
 
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "claimline_write"
@@ -64,6 +67,16 @@ class SessionFactory:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._maker() as session, session.begin():
-            session.connection(execution_options={_WRITE_OPTION: True})
-            yield session
+        """A write transaction. A constraint the write breaks (what it needs was deleted
+        meanwhile, say by another step of the undo history) rolls it all back and is
+        refused in words, as a ConflictingEdit, rather than as a database error."""
+        try:
+            with self._maker() as session, session.begin():
+                session.connection(execution_options={_WRITE_OPTION: True})
+                yield session
+        except IntegrityError as error:
+            reason = str(error.orig).split("\n")[0]  # "FOREIGN KEY constraint failed"
+            raise ConflictingEdit(
+                "This cannot be done any more: the project has changed since (something it "
+                f"needs was deleted, or is there already). Nothing was changed. ({reason})"
+            ) from error

@@ -10,14 +10,11 @@ from sqlalchemy.orm import Session
 
 from storage.database import SessionFactory
 from storage.models import Base, Change
+from storage.refusals import InvalidEdit as InvalidEdit
 
 Rows = tuple[tuple[str, tuple[dict[str, Any], ...]], ...]  # (table name, rows) in insert order
 
 RESEARCHER = "researcher"
-
-
-class InvalidEdit(ValueError):
-    """An edit the service refuses; the message is meant for the researcher."""
 
 
 class RecordNotFound(LookupError, InvalidEdit):

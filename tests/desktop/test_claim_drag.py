@@ -8,6 +8,8 @@ as a drag from anywhere would.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
@@ -15,7 +17,14 @@ from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.claim_drag import CLAIMS_MIME, DRAG_TO_LINK, dragged_claim_ids
+from desktop.claim_drag import (
+    CLAIMS_MIME,
+    DRAG_TO_LINK,
+    dragged_claim_ids,
+    dragged_claims,
+    project_key,
+)
+from desktop.event_dialog import EventDialog
 from desktop.main_window import MainWindow
 from desktop.text_offsets import OffsetMap
 from storage.records import EventFields, FuzzyDateFields
@@ -61,11 +70,16 @@ def linked_claims(window: MainWindow) -> list[tuple[str, tuple[int, ...]]]:
     return [(e.title, e.claim_ids) for e in window.document.service.list_events()]
 
 
-def drop_on_event(window: MainWindow, key: int, data: QMimeData) -> bool:
-    """Drag `data` over the timeline and let go on event `key`; whether the drop was taken."""
+def drop_on_event(window: MainWindow, key: int | None, data: QMimeData) -> bool:
+    """Drag `data` over the timeline and let go on event `key` (None: on empty space, at the
+    bottom left); whether the drop was taken."""
     view = window.timeline_panel.view
-    box = view.mark_rects(key)[0]
-    point = QPoint(round(box.center().x()), round(box.center().y()))
+    if key is None:
+        point = QPoint(5, view.height() - 5)
+        assert view.key_at(QPointF(point)) == -1
+    else:
+        box = view.mark_rects(key)[0]
+        point = QPoint(round(box.center().x()), round(box.center().y()))
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, buttons, modifiers)
     QApplication.sendEvent(view, enter)
@@ -88,6 +102,10 @@ def test_a_selection_that_is_exactly_a_claim_drags_that_claim(window: MainWindow
     assert row is not None
     listed = model.mimeData([model.index(row, 0)])
     assert bytes(data.data(CLAIMS_MIME).data()) == bytes(listed.data(CLAIMS_MIME).data())
+    # It says which project the claim is of: ids are numbers only within one project.
+    assert dragged_claims(data) == dragged_claims(listed)
+    dragged = dragged_claims(data)
+    assert dragged is not None and dragged.project == project_key(window.document.path)
     # Hovering the selected claim says it can be dragged.
     start = text_of(window).index(ACCORDING)
     assert DRAG_TO_LINK in window.reader.tooltip_at(point_in_text(window, start + 3))
@@ -173,3 +191,118 @@ def test_words_dropped_on_an_event_link_nothing_a_claim_does(window: MainWindow)
     window.reader.select_span(start, start + len(ACCORDING))
     assert drop_on_event(window, key, window.reader.text.createMimeDataFromSelection())
     assert linked_claims(window) == [("Seoul offers to take prisoners", (claim,))]
+
+
+# ------------------------------------------------------------ drops that are refused
+@pytest.fixture
+def other_window(qtbot: QtBot, demo_template: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    """A second window on another project: a copy of the demo file of the same name, elsewhere
+    (one project file opens in one window only)."""
+    path = tmp_path / "elsewhere" / "Demo.claimline"
+    path.parent.mkdir()
+    path.write_bytes(demo_template.read_bytes())
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_project(path)
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def no_dialog(monkeypatch: pytest.MonkeyPatch) -> list[EventDialog]:
+    """Event dialogs that would open are cancelled at once, and listed."""
+    opened: list[EventDialog] = []
+
+    def cancel(dialog: EventDialog) -> int:
+        opened.append(dialog)
+        return EventDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(EventDialog, "exec", cancel)
+    return opened
+
+
+def status(window: MainWindow) -> str:
+    return window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("source", ["claims list", "claim panel"])
+def test_claims_from_another_projects_window_are_refused(
+        window: MainWindow, other_window: MainWindow, no_dialog: list[EventDialog],
+        source: str) -> None:
+    own = mark(window, ACCORDING)
+    key = add_event(window, "Seoul offers to take prisoners")
+    theirs = mark(other_window, "Ukraine")
+    assert theirs == own, "the same id names different claims in the two projects"
+    if source == "claims list":
+        model = other_window.claims.model
+        row = model.row_of(theirs)
+        assert row is not None
+        data = model.mimeData([model.index(row, 0)])
+    else:
+        maybe = other_window.inspector.drag_mime_data()
+        assert maybe is not None
+        data = maybe
+    depth = window.undo_stack.count()
+
+    assert not drop_on_event(window, key, data)
+    assert linked_claims(window) == [("Seoul offers to take prisoners", ())]
+    elsewhere = project_key(other_window.document.path)
+    assert status(window) == (f"Those claims belong to another project ({elsewhere}); "
+                              "copy them by exporting and importing.")
+    assert not drop_on_event(window, None, data)  # nor does one start an event
+    assert no_dialog == [] and len(window.document.service.list_events()) == 1
+    assert window.undo_stack.count() == depth
+    # Their own window takes them.
+    other_key = add_event(other_window, "Fighting in Ukraine")
+    assert drop_on_event(other_window, other_key, data)
+    assert linked_claims(other_window) == [("Fighting in Ukraine", (theirs,))]
+
+
+def test_a_claim_deleted_since_it_was_picked_up_starts_no_event(
+        window: MainWindow, no_dialog: list[EventDialog]) -> None:
+    claim = mark(window, ACCORDING)
+    add_event(window, "Seoul offers to take prisoners")
+    data = window.inspector.drag_mime_data()
+    assert data is not None and dragged_claim_ids(data) == [claim]
+    window.action_undo.trigger()  # the claim is gone again
+    article = window.annotation.article_id
+    assert article is not None
+    assert claim not in [c.id for c in window.document.service.list_claims(article)]
+    depth = window.undo_stack.count()
+
+    drop_on_event(window, None, data)  # raises nothing
+    assert no_dialog == []
+    assert linked_claims(window) == [("Seoul offers to take prisoners", ())]
+    assert window.undo_stack.count() == depth
+    assert status(window) == (f"Claim {claim} is no longer in this project (deleted "
+                              "meanwhile?); nothing was created.")
+
+
+def test_dropping_a_claim_already_linked_keeps_how_it_relates(window: MainWindow) -> None:
+    claim = mark(window, ACCORDING)
+    key = add_event(window, "Seoul offers to take prisoners")
+    window.event_panel.relationRequested.emit(key, claim, "disputes")  # not yet linked: links
+    window.timeline.select_event(key)
+    assert [(c.claim.id, c.relation) for c in window.document.service.event_claims(key)] == [
+        (claim, "disputes")]
+    depth = window.undo_stack.count()
+    data = window.inspector.drag_mime_data()
+    assert data is not None
+
+    assert drop_on_event(window, key, data)
+    assert [(c.claim.id, c.relation) for c in window.document.service.event_claims(key)] == [
+        (claim, "disputes")]
+    assert window.undo_stack.count() == depth, "nothing changed: nothing to undo"
+    assert status(window) == ("That claim is already linked to “Seoul offers to take "
+                              "prisoners”; its relation is unchanged.")
+    # With a claim not yet linked, that one is linked and the other still disputes it.
+    other = mark(window, "Ukraine")
+    listed = window.claims.model
+    rows = [listed.row_of(c) for c in (claim, other)]
+    assert None not in rows
+    both = listed.mimeData([listed.index(r, 0) for r in rows if r is not None])
+    assert drop_on_event(window, key, both)
+    assert sorted((c.claim.id, c.relation) for c in window.document.service.event_claims(key)
+                  ) == [(claim, "disputes"), (other, "reports")]
+    assert "already linked" in status(window)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.claim_drag import CLAIMS_MIME, claim_ids
+from desktop.claim_drag import CLAIMS_MIME, DraggedClaims, decode_claims, encode_claims
 from desktop.timeline_frame import HANDLE, POINT_RADIUS
 from desktop.timeline_items import TimelineItem
 from desktop.timeline_view import TimelineView
@@ -319,17 +319,36 @@ def drop(view: TimelineView, point: QPoint, payload: bytes, mime: str = CLAIMS_M
 
 
 def test_claims_dropped_on_an_event_or_on_empty_space(qtbot: QtBot, view: TimelineView) -> None:
+    view.claims_project = lambda: "/projects/Korea.claimline"
     with qtbot.waitSignal(view.claimsDropped) as blocker:
-        assert drop(view, centre(view, 4), b"[7, 8]")
+        assert drop(view, centre(view, 4), encode_claims([8, 7, 8], "/projects/Korea.claimline"))
     assert blocker.args == [4, [7, 8]]
     with qtbot.waitSignal(view.claimsDropped) as blocker:
-        assert drop(view, empty_spot(view), json.dumps([3]).encode())
+        assert drop(view, empty_spot(view),
+                    json.dumps({"project": "/projects/Korea.claimline", "claims": [3]}).encode())
     assert blocker.args == [-1, [3]]
     with qtbot.assertNotEmitted(view.claimsDropped):
         assert not drop(view, centre(view, 4), b"not json")
-        assert not drop(view, centre(view, 4), b"[1]", mime="text/plain")
-    assert claim_ids(b'[1, "2"]') is None and claim_ids(b"[true]") is None
-    assert claim_ids(b"{}") is None and claim_ids(b"[]") == []
+        assert not drop(view, centre(view, 4), b"[1]")  # ids without their project
+        assert not drop(view, centre(view, 4), encode_claims([1], "/projects/Korea.claimline"),
+                        mime="text/plain")
+    assert decode_claims(b'{"project": null, "claims": [1, "2"]}') is None
+    assert decode_claims(b'{"project": null, "claims": [true]}') is None
+    assert decode_claims(b'{"project": 3, "claims": [1]}') is None
+    assert decode_claims(b"{}") is None and decode_claims(b"[1]") is None
+    assert decode_claims(encode_claims([], None)) == DraggedClaims(None, [])
+
+
+def test_claims_of_another_project_are_refused(qtbot: QtBot, view: TimelineView) -> None:
+    view.claims_project = lambda: "/projects/Korea.claimline"
+    for other in ("/elsewhere/Korea.claimline", None):
+        with qtbot.assertNotEmitted(view.claimsDropped), \
+                qtbot.waitSignal(view.otherProjectDropped) as blocker:
+            assert not drop(view, centre(view, 4), encode_claims([7], other))
+        assert blocker.args == [other]
+        with qtbot.assertNotEmitted(view.claimsDropped), \
+                qtbot.waitSignal(view.otherProjectDropped):
+            assert not drop(view, empty_spot(view), encode_claims([7], other))
 
 
 # ------------------------------------------------------------ changes and scale
