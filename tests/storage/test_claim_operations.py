@@ -264,3 +264,19 @@ def test_claims_are_found_by_every_filter(
     assert ids(words="서울") == [a.id]
     listing = project.find_claims(label_ids=[figure.id])[0]
     assert (listing.article_title, listing.outlet, listing.labels) == ("Mixed", "Wire", ("Figure",))
+
+
+def test_redoing_an_acceptance_whose_suggestion_was_withdrawn_is_refused(
+    project: ProjectService, article: int
+) -> None:
+    """Accept, undo, pre-annotate again (the candidate is withdrawn), redo."""
+    suggestion = store_candidate(project, article)
+    acceptance = project.accept_suggestions([suggestion])
+    snapshot = project.undo_acceptance(acceptance)
+    project.store_suggestions({article: []}, Provenance("en_core_web_sm", "3.8.0"),
+                              {"claimline_claims"})  # the re-run no longer proposes it
+    assert project.list_suggestions(article) == []
+    before = dump(project.path)
+    with pytest.raises(InvalidEdit, match="the project has changed since"):
+        project.redo_acceptance(acceptance, snapshot)
+    assert dump(project.path) == before, "nothing half-done"
