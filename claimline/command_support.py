@@ -63,20 +63,20 @@ def open_project(path: Path, *, create: bool = False,
     from storage.service import ProjectService
 
     lock = ProjectLock(path)
-    if writes and (refusal := lock.acquire()) is not None:
-        raise SystemExit(fail(refusal))
-    try:
-        if create and not path.exists():
-            print(f"Creating a new project: {path}", file=sys.stderr)
-            service = ProjectService.create(path)
-        else:
-            try:
+    try:  # the lock is released however the command ends, even before it is taken
+        if writes and (refusal := lock.acquire()) is not None:
+            raise SystemExit(fail(refusal))
+        try:
+            if create and not path.exists():
+                print(f"Creating a new project: {path}", file=sys.stderr)
+                service = ProjectService.create(path)
+            else:
                 service = ProjectService.open(path)
-            except ProjectFileError as error:
-                raise SystemExit(fail(str(error))) from None
-            if service.backup_made:
-                print(f"Upgraded {path.name}; the old file was kept as {service.backup_made}",
-                      file=sys.stderr)
+        except ProjectFileError as error:
+            raise SystemExit(fail(str(error))) from None
+        if service.backup_made:
+            print(f"Upgraded {path.name}; the old file was kept as {service.backup_made}",
+                  file=sys.stderr)
         with service:
             yield service
     finally:

@@ -50,6 +50,7 @@ from desktop.undo_commands import (
     SetSettingsCommand,
 )
 from desktop.window_menus import KEYS_HELP, build_menus
+from storage import project_file
 from storage.annotation_job import AnnotationReport
 from storage.importing import SUPPORTED_SUFFIXES
 from storage.project_file import SUFFIX, ProjectFileError
@@ -260,20 +261,22 @@ class MainWindow(QMainWindow):
         lock = self._lock_or_explain(path, "Cannot create project")
         if lock is None:
             return
-        # The dialog has asked before replacing a file; the old one goes to the
-        # trash rather than disappearing.
-        if path.exists() and not QFile.moveToTrash(str(path)):
-            lock.release()
-            self.warn("Cannot create project",
-                      f"“{path.name}” already exists and could not be moved to the trash.")
-            return
+        # The dialog has asked before replacing a file. The old one (with the edits
+        # a crashed session left in its log folded in) goes to the trash, or, where
+        # there is no trash, is kept beside it under a backup name.
+        kept: Path | None = None
         try:
+            if project_file.set_aside(path) is not None and not QFile.moveToTrash(str(path)):
+                kept = project_file.backup_aside(path)
             service = ProjectService.create(path)
-        except OSError as error:
+        except (ProjectFileError, OSError) as error:
             lock.release()
-            self.warn("Cannot create project", f"“{path}” could not be created: {error}")
+            self.warn("Cannot create project", str(error))
             return
         self._adopt(service, lock)
+        if kept is not None:
+            self.statusBar().showMessage(
+                f"The earlier “{path.name}” was kept as “{kept.name}”.", 15000)
 
     def choose_project(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open Project", str(self.start_folder()),

@@ -6,10 +6,12 @@ Every public method is one transaction and returns dataclasses from
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import DatabaseError
 
 from storage import project_file, schema
 from storage.alignment_operations import AlignmentOperations
@@ -65,11 +67,24 @@ class ProjectService(
     # ------------------------------------------------------------ lifecycle
     @classmethod
     def create(cls, path: Path) -> ProjectService:
-        """A new, empty project at `path`; refuses to overwrite an existing file."""
+        """A new, empty project at `path`; refuses to overwrite an existing file.
+
+        Raises FileExistsError if `path` exists, and `project_file.ProjectWriteError`
+        (a ProjectFileError and an OSError) with a message for the researcher if the
+        folder is read-only or SQLite cannot write the new file.
+        """
         path = Path(path)
-        project_file.create_new(path)
-        service = cls(path, make_engine(path))
-        service.add_default_labels()
+        try:
+            project_file.create_new(path)
+            engine = make_engine(path)
+            try:
+                service = cls(path, engine)
+                service.add_default_labels()
+            except BaseException:
+                engine.dispose()
+                raise
+        except (DatabaseError, sqlite3.DatabaseError) as error:
+            raise project_file.sqlite_failure(path, error, "created") from error
         return service
 
     @classmethod
@@ -77,19 +92,24 @@ class ProjectService(
         """Open an existing project, upgrading it (after a backup copy) if it is older.
 
         Raises `project_file.ProjectFileError` with a message for the researcher
-        if the file is not a healthy Claimline project; the file is then untouched.
+        if the file is not a healthy Claimline project or cannot be written (a
+        read-only file or folder); the file is then untouched. An error SQLite
+        raises while opening becomes a ProjectFileError with a sentence too.
         """
         path = Path(path)
-        backup = project_file.prepare_existing(path)
-        engine = make_engine(path)
-        try:  # the write-ahead log of a crashed session may hold a newer schema
-            with engine.connect() as connection:
-                project_file.check_schema_number(
-                    path, connection.exec_driver_sql("PRAGMA user_version").scalar_one()
-                )
-        except BaseException:
-            engine.dispose()
-            raise
+        try:
+            backup = project_file.prepare_existing(path)
+            engine = make_engine(path)
+            try:  # the write-ahead log of a crashed session may hold a newer schema
+                with engine.connect() as connection:
+                    project_file.check_schema_number(
+                        path, connection.exec_driver_sql("PRAGMA user_version").scalar_one()
+                    )
+            except BaseException:
+                engine.dispose()
+                raise
+        except (DatabaseError, sqlite3.DatabaseError) as error:
+            raise project_file.sqlite_failure(path, error, "opened") from error
         return cls(path, engine, backup)
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from storage.service import ProjectService
+from tests.storage.test_opening_problems import read_only
 
 
 def claimline(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -121,3 +122,34 @@ def test_a_project_open_in_a_window_is_read_but_not_written(
     finally:
         window.close()
     assert claimline("import", project, corpus / "inner").returncode == 0, "free once closed"
+
+
+def test_a_project_in_a_read_only_folder_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    project = folder / "R.claimline"
+    ProjectService.create(project).close()
+    with read_only(folder):
+        for command in (("list", project), ("export", project, "--format", "claimline-jsonl",
+                                            "--out", tmp_path / "out.jsonl")):
+            result = claimline(*command)
+            assert result.returncode == 2, result.stderr
+            assert result.stderr.startswith(
+                "claimline: “R.claimline” cannot be written (its folder is read-only"), \
+                result.stderr
+            assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_refused_write_command_releases_the_project_lock(tmp_path: Path) -> None:
+    from desktop.project_lock import lock_path
+
+    project = tmp_path / "R.claimline"
+    ProjectService.create(project).close()
+    with read_only(project):
+        result = claimline("settings", project, "annotation.claim_threshold", "0.6")
+        assert result.returncode == 2, result.stderr
+        assert "“R.claimline” cannot be written (the file is read-only)" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not lock_path(project).exists(), "the lock taken for the command is let go"
+    assert claimline("settings", project, "annotation.claim_threshold", "0.6").returncode == 0

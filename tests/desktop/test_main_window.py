@@ -257,3 +257,22 @@ def test_closing_the_project_empties_the_window(window: MainWindow) -> None:
     assert window.reader.text.toPlainText() == ""
     assert not window.action_import.isEnabled()
     assert not window.metadata.isEnabled()
+
+
+def test_a_new_project_over_an_old_one_keeps_the_old_one_when_there_is_no_trash(
+        window: MainWindow, demo_template: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QFile
+
+    target = tmp_path / "Old study.claimline"
+    target.write_bytes(demo_template.read_bytes())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(QFile, "moveToTrash", lambda *_args: False)  # a system without one
+    window.action_new.trigger()
+    assert window.document.path == target
+    assert window.articles.model.rowCount() == 0, "the new project is empty"
+    (kept,) = tmp_path.glob("Old study.backup-replaced-*.claimline")
+    assert f"was kept as “{kept.name}”" in window.statusBar().currentMessage()
+    with ProjectService.open(kept) as old:
+        assert len(old.list_articles()) == 2, "the old project is whole beside it"

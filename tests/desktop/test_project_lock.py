@@ -55,3 +55,59 @@ def test_the_lock_of_a_crashed_program_is_taken_over(
     window, told = second_window(qtbot, monkeypatch)
     assert window.open_project(demo_path), told
     window.close_project()
+
+
+# Holds the lock file as a live QLockFile does while it is still writing it: created, empty,
+# with the native lock taken.
+HOLDS_EMPTY = ("import fcntl, os, sys\n"
+               "fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o644)\n"
+               "fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+               "print('holding', flush=True)\n"
+               "sys.stdin.read()\n")
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff garbage\n"], ids=["empty", "garbled"])
+def test_a_lock_file_naming_no_process_is_taken_over_once_nobody_holds_it(
+        demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, content: bytes) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDS_EMPTY, str(lock_path(demo_path))],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+    window, told = second_window(qtbot, monkeypatch)
+    try:
+        assert not window.open_project(demo_path), "a live holder is respected"
+        assert told == ["“Demo.claimline” is already open in Claimline elsewhere. Close it "
+                        "there first: two windows editing one project would undo each "
+                        "other's work."]
+    finally:
+        holder.communicate("")
+    lock_path(demo_path).write_bytes(content)  # left behind by a crash, or copied by a sync tool
+
+    assert window.open_project(demo_path), told[1:]
+    other, refusals = second_window(qtbot, monkeypatch)
+    assert not other.open_project(demo_path), "the lock is really held now"
+    assert refusals == ["“Demo.claimline” is already open in another Claimline window."]
+    window.close_project()
+    assert not lock_path(demo_path).exists()
+
+
+def test_a_project_reached_through_symbolic_links_shares_one_lock(
+        window: MainWindow, demo_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shortcut = demo_path.parent / "shortcut"
+    shortcut.symlink_to(demo_path.parent, target_is_directory=True)
+    link = demo_path.parent / "Link.claimline"
+    link.symlink_to(demo_path)
+    other, told = second_window(qtbot, monkeypatch)
+    assert not other.open_project(shortcut / demo_path.name)
+    assert not other.open_project(link)
+    assert told == ["“Demo.claimline” is already open in another Claimline window.",
+                    "“Link.claimline” is already open in another Claimline window."]
+    assert lock_path(link) == lock_path(shortcut / demo_path.name) == lock_path(demo_path)
+    assert sorted(p.name for p in demo_path.parent.glob(".*.lock")) == [".Demo.claimline.lock"]
+
+    window.close_project()
+    assert other.open_project(link), "free through the link once the real path is closed"
+    monkeypatch.setattr(window, "warn", lambda _title, text: told.append(text))
+    assert not window.open_project(demo_path)
+    assert told[-1] == "“Demo.claimline” is already open in another Claimline window."
+    other.close_project()

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from storage import schema
+from storage import project_file, schema
 from storage.project_file import (
     CorruptProjectError,
     NewerSchemaError,
     NotAProjectError,
     ProjectFileError,
+    check_project_file,
     read_header,
 )
 from storage.service import ProjectService
@@ -239,10 +245,142 @@ def test_foreign_keys_are_enforced(project: ProjectService) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
-    with pytest.raises(IntegrityError), project._sessions.write() as session:
+    from storage.refusals import ConflictingEdit
+
+    with pytest.raises(ConflictingEdit) as refused, project._sessions.write() as session:
         session.execute(
             text(
                 'INSERT INTO claims (uid, article_id, start, "end", note, created_at)'
                 " VALUES ('c', 999, 0, 4, '', '2025-01-01')"
             )
         )
+    assert isinstance(refused.value.__cause__, IntegrityError)
+    assert "FOREIGN KEY constraint failed" in str(refused.value)
+
+
+# ---------------------------------------------------------------- setting a project aside
+
+# Opens the project through the service, commits an edit and waits to be killed: the
+# edit is then only in the write-ahead log, as after a crash.
+EDITOR = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from storage.service import ProjectService
+
+    project = ProjectService.open(Path(sys.argv[1]))
+    project.set_setting("annotation.claim_threshold", 0.77)
+    print("committed", flush=True)
+    sys.stdin.read()
+    """
+)
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def start_editor(path: Path) -> subprocess.Popen[str]:
+    editor = subprocess.Popen([sys.executable, "-c", EDITOR, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert editor.stdout is not None
+    assert editor.stdout.readline().strip() == "committed"
+    return editor
+
+
+def kill(editor: subprocess.Popen[str]) -> None:
+    editor.kill()  # SIGKILL: no clean-up, no checkpoint
+    editor.wait()
+    for stream in (editor.stdin, editor.stdout):
+        if stream:
+            stream.close()
+
+
+def threshold_in_file_alone(path: Path) -> object:
+    """The edit as the file holds it without any -wal (as in the trash): None if absent."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
+        row = connection.execute(
+            "SELECT value FROM settings WHERE key = 'annotation.claim_threshold'").fetchone()
+    return None if row is None else float(row[0])
+
+
+def side_files(path: Path) -> list[str]:
+    return [p.name for p in sorted(path.parent.iterdir())
+            if p.name.startswith(path.name) and p.name != path.name]
+
+
+@pytest.fixture
+def crashed(project: ProjectService) -> Iterator[Path]:
+    """A project whose last session was killed after committing an edit."""
+    path = project.path
+    project.close()
+    kill(start_editor(path))
+    assert Path(f"{path}-wal").stat().st_size > 0, "the edit is in the write-ahead log"
+    assert threshold_in_file_alone(path) is None, "and not yet in the file"
+    yield path
+
+
+def assert_new_project_is_empty(path: Path) -> None:
+    with ProjectService.create(path) as fresh:
+        assert fresh.get_setting("annotation.claim_threshold") is None, "no stale log replayed"
+        assert fresh.list_articles() == []
+
+
+def test_set_aside_folds_a_crashed_sessions_edits_into_the_file(
+        crashed: Path, tmp_path: Path) -> None:
+    assert project_file.set_aside(crashed) == crashed
+    assert side_files(crashed) == [], "nothing left beside it to replay or lose"
+    trash = tmp_path / "trash"
+    trash.mkdir()
+    trashed = crashed.rename(trash / crashed.name)  # what moving it to the trash does
+    assert threshold_in_file_alone(trashed) == 0.77
+    check_project_file(trashed)
+    assert_new_project_is_empty(crashed)
+    with ProjectService.open(trashed) as old:
+        assert old.get_setting("annotation.claim_threshold") == 0.77
+
+
+def test_backup_aside_keeps_a_crashed_sessions_edits_beside_it(crashed: Path) -> None:
+    backup = project_file.backup_aside(crashed)
+    assert backup.parent == crashed.parent
+    assert re.fullmatch(r"project\.backup-replaced-\d{8}-\d{6}\.claimline", backup.name)
+    assert not crashed.exists()
+    assert side_files(crashed) == [] and side_files(backup) == []
+    assert threshold_in_file_alone(backup) == 0.77
+    assert_new_project_is_empty(crashed)
+    assert project_file.backup_aside(crashed) != backup, "a second backup gets its own name"
+
+
+def test_set_aside_refuses_a_project_another_program_has_open(
+        project: ProjectService, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(project_file, "_FOLD_WAIT_SECONDS", 0.2)
+    path = project.path
+    project.close()
+    editor = start_editor(path)
+    try:
+        before = fingerprint(path.parent)
+        with pytest.raises(ProjectFileError, match="another program") as caught:
+            project_file.set_aside(path)
+        assert path.name in str(caught.value)
+        assert fingerprint(path.parent) == before, "nothing moved, folded or removed"
+    finally:
+        kill(editor)
+    assert project_file.set_aside(path) == path, "once it is closed (here: killed) it can go"
+    assert threshold_in_file_alone(path) == 0.77
+
+
+def test_set_aside_leaves_a_closed_project_and_an_empty_name_alone(
+        project: ProjectService, tmp_path: Path) -> None:
+    path = project.path
+    project.close()
+    before = fingerprint(path.parent)
+    assert project_file.set_aside(path) == path
+    assert fingerprint(path.parent) == before
+    assert project_file.set_aside(tmp_path / "nothing.claimline") is None
+
+
+def test_a_new_project_does_not_replay_the_log_of_a_removed_one(
+        crashed: Path, tmp_path: Path) -> None:
+    """The project file went without its -wal (moved by hand, or by an older Claimline)."""
+    crashed.rename(tmp_path / "elsewhere.claimline")
+    assert_new_project_is_empty(crashed)
+    orphans = [name for name in side_files(crashed) if name.startswith(f"{crashed.name}-wal.")]
+    assert len(orphans) == 1 and ".orphaned-" in orphans[0], "kept, under a name SQLite ignores"
