@@ -152,7 +152,8 @@ class BackgroundWork(QObject):
             return (
                 step.articles_done,
                 step.articles_total,
-                f"Pre-annotating: {step.suggestions_added} new suggestions",
+                f"Pre-annotating: {step.suggestions_added} new "
+                f"suggestion{'s' if step.suggestions_added != 1 else ''}",
             )
 
         self.runner.start("annotate", "Loading the language pipeline…", job, describe)

@@ -77,7 +77,8 @@ class AnnotationReport:
     def summary_line(self) -> str:
         line = (
             f"{self.articles_done} article{'s' if self.articles_done != 1 else ''} "
-            f"pre-annotated: {self.added} new suggestions, {self.refreshed} refreshed, "
+            f"pre-annotated: {self.added} new suggestion{'s' if self.added != 1 else ''}, "
+            f"{self.refreshed} refreshed, "
             f"{self.withdrawn} withdrawn"
         )
         if self.cancelled:

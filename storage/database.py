@@ -75,8 +75,10 @@ class SessionFactory:
                 session.connection(execution_options={_WRITE_OPTION: True})
                 yield session
         except IntegrityError as error:
-            reason = str(error.orig).split("\n")[0]  # "FOREIGN KEY constraint failed"
+            twice = "UNIQUE" in str(error.orig)  # else a FOREIGN KEY or CHECK constraint
+            what = ("something it would add is there already" if twice
+                    else "something it needs was deleted")
             raise ConflictingEdit(
-                "This cannot be done any more: the project has changed since (something it "
-                f"needs was deleted, or is there already). Nothing was changed. ({reason})"
+                f"This cannot be done any more: the project has changed since ({what}). "
+                "Nothing was changed."
             ) from error

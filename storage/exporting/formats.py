@@ -93,9 +93,9 @@ class ExportFormat:
             return f"{out} is a folder; this format writes a single file"
         if not out.parent.is_dir():
             return f"the folder {out.parent} does not exist"
-        if out.is_file() and _is_database(out):
-            return (f"{out} is a Claimline project or another database; an export never "
-                    "replaces one")
+        if out.is_file() and (_is_database(out) or _is_database_side_file(out)):
+            return (f"{out} is a Claimline project or another database (or one of its "
+                    "files); an export never replaces one")
         if self.is_folder and out.is_dir() and (strangers := _not_exported(out)):
             shown = ", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else "")
             return (f"{out} holds files that no Claimline export wrote ({shown}); choose a "
@@ -120,14 +120,27 @@ def mark_export(folder: Path, format_name: str) -> None:
         encoding="utf-8")
 
 
+# What file browsers leave in any folder; an export may take these with it.
+_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
 def _not_exported(folder: Path) -> list[str]:
-    """What in `folder` an earlier Claimline export did not write (hidden files aside)."""
-    present = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    """What in `folder` an earlier Claimline export did not write (hidden files count)."""
+    present = sorted(p.name for p in folder.iterdir()
+                     if p.name != EXPORT_MARKER and p.name not in _BROWSER_LITTER)
     try:
         listed = json.loads((folder / EXPORT_MARKER).read_text(encoding="utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError):
         listed = []
     return [name for name in present if name not in set(listed)]
+
+
+def _is_database_side_file(path: Path) -> bool:
+    """A database's log or shared-memory file ("Study.claimline-wal"), its file beside it."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.name.endswith(suffix):
+            return _is_database(path.with_name(path.name.removesuffix(suffix)))
+    return False
 
 
 def _is_database(path: Path) -> bool:

@@ -140,3 +140,29 @@ def test_a_project_file_is_never_an_export_destination(filled: ProjectService) -
         export_dataset(filled, "claimline-jsonl", filled.path)
     assert filled.path.read_bytes()[:100] == before
     assert len(filled.list_articles()) == 1
+
+
+def test_hidden_files_of_the_researcher_are_not_taken_with_an_export(
+        filled: ProjectService, place: Path) -> None:
+    out = place / "dataset"
+    export_dataset(filled, "csv", out)
+    (out / ".git").mkdir()
+    (out / ".my-notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExchangeFormatError, match=r"\.git, \.my-notes\.txt"):
+        export_dataset(filled, "csv", out)
+    assert (out / ".my-notes.txt").read_text(encoding="utf-8") == "mine"
+    (out / ".DS_Store").write_bytes(b"")  # what a file browser leaves is no obstacle
+    (out / ".my-notes.txt").unlink()
+    (out / ".git").rmdir()
+    assert export_dataset(filled, "csv", out) is not None
+
+
+def test_a_projects_log_file_is_never_an_export_destination(filled: ProjectService,
+                                                            place: Path) -> None:
+    other = place / "Crashed.claimline"
+    ProjectService.create(other).close()
+    log = other.with_name(other.name + "-wal")
+    log.write_bytes(b"the edits of a crashed session")
+    with pytest.raises(ExchangeFormatError, match="or one of its files"):
+        export_dataset(filled, "claimline-jsonl", log)
+    assert log.read_bytes() == b"the edits of a crashed session"
