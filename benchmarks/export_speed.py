@@ -20,7 +20,6 @@ step under 10 s.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import random
 import re
@@ -39,6 +38,7 @@ from storage.records import (
     EventFields,
     FuzzyDateFields,
     ProposedPassage,
+    ProposedSuggestion,
     Provenance,
 )
 from storage.seed_corpus import seed_directory
@@ -57,18 +57,6 @@ OWN_SENTENCES = (
 )
 ENTITIES, TIMEXES, CANDIDATES, ACCEPTED = 15, 10, 12, 6  # per article
 PASSAGES = 12  # per aligned pair
-
-
-@dataclasses.dataclass(frozen=True)
-class Proposal:
-    kind: str
-    start: int
-    end: int
-    label: str
-    component: str
-    rule: str = "benchmark"
-    score: float | None = None
-    attributes: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 def seed_sentences() -> list[str]:
@@ -94,18 +82,19 @@ def article_text(number: int, rng: random.Random, seeds: list[str]) -> str:
     return "".join(parts).strip()
 
 
-def proposals(text: str, rng: random.Random) -> list[Proposal]:
+def proposals(text: str, rng: random.Random) -> list[ProposedSuggestion]:
     names = [m.span() for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", text)]
     numbers = [m.span() for m in re.finditer(r"\b\d[\d,]*\b", text)]
     sentences = [m.span() for m in re.finditer(r"[^.\n]+[.]", text)]
-    found = [Proposal("entity", s, e, rng.choice(("PERSON", "ORG", "GPE")), "ner")
+    found = [ProposedSuggestion("entity", s, e, rng.choice(("PERSON", "ORG", "GPE")), "ner")
              for s, e in rng.sample(names, min(ENTITIES, len(names)))]
-    found += [Proposal("timex", s, e, "DATE", "claimline_timex", score=0.9,
+    found += [ProposedSuggestion("timex", s, e, "DATE", "claimline_timex", score=0.9,
                        attributes={"type": "DATE", "value": f"{2000 + i}-0{1 + i % 9}",
                                    "mod": "START" if i % 3 == 0 else None})
               for i, (s, e) in enumerate(rng.sample(numbers, min(TIMEXES, len(numbers))))]
-    found += [Proposal("claim", s + (1 if text[s] == " " else 0), e, "claim", "claimline_claims",
-                       score=round(rng.random(), 3), attributes={"claimant": "officials"})
+    found += [ProposedSuggestion("claim", s + (1 if text[s] == " " else 0), e, "claim",
+                                 "claimline_claims", score=round(rng.random(), 3),
+                                 attributes={"claimant": "officials"})
               for s, e in rng.sample(sentences, min(CANDIDATES, len(sentences)))]
     return found
 

@@ -14,7 +14,6 @@ each ending with a repaint of the reader.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import statistics
@@ -28,24 +27,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from desktop.app import create_application, settle_after_start_up
 from desktop.main_window import MainWindow
 from storage.importing import ParsedArticle, read_file
-from storage.records import Provenance
+from storage.records import ProposedSuggestion, Provenance
 from storage.seed_corpus import seed_directory
 from storage.service import ProjectService
 
 WORDS = 50_000
 ENTITIES, CANDIDATES = 4_000, 1_000
-
-
-@dataclasses.dataclass(frozen=True)
-class Proposal:
-    kind: str
-    start: int
-    end: int
-    label: str
-    component: str
-    rule: str = ""
-    score: float | None = None
-    attributes: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
 def long_article() -> str:
@@ -72,10 +59,11 @@ def build(path: Path) -> int:
             extra={})])
         names = [m.span() for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", text)]
         step = max(1, len(names) // ENTITIES)
-        proposals = [Proposal("entity", s, e, "GPE", "ner") for s, e in names[::step][:ENTITIES]]
+        proposals = [ProposedSuggestion("entity", s, e, "GPE", "ner")
+                     for s, e in names[::step][:ENTITIES]]
         sentences = [m.span() for m in re.finditer(r"[^.\n]+\.", text)]
         step = max(1, len(sentences) // CANDIDATES)
-        proposals += [Proposal("claim", s, e, "claim", "claimline_claims", score=0.7,
+        proposals += [ProposedSuggestion("claim", s, e, "claim", "claimline_claims", score=0.7,
                                attributes={"claimant": "Kyiv"})
                       for s, e in sentences[::step][:CANDIDATES]]
         project.store_suggestions({article.id: proposals}, Provenance("benchmark", "1"),

@@ -18,7 +18,7 @@ no shortcut); an event link is kept only if the event is in the project.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -46,25 +46,11 @@ from storage.models import (
     Label,
     Suggestion,
 )
-from storage.records import CERTAINTIES, LINK_RELATIONS
+from storage.records import CERTAINTIES, LINK_RELATIONS, ProposedSuggestion
 from storage.service_base import record_change
 from storage.suggestion_operations import fingerprint
 
 NEW_LABEL_COLOUR = "#888888"
-
-
-@dataclass(frozen=True)
-class _Proposal:
-    """An imported span in the shape `suggestion_operations.fingerprint` reads."""
-
-    kind: str
-    start: int
-    end: int
-    label: str
-    component: str
-    attributes: Mapping[str, Any] = field(default_factory=dict)
-    score: float | None = None
-    rule: str = ""
 
 
 @dataclass
@@ -230,8 +216,8 @@ def _store_spans(
 def _suggestion_row(
     article_id: int, span: ImportedSpan, placed: tuple[int, int], source: str, rule: str
 ) -> dict[str, Any]:
-    proposal = _Proposal(span.kind, placed[0], placed[1], span.label, source,
-                         dict(span.attributes), None, rule)
+    proposal = ProposedSuggestion(span.kind, placed[0], placed[1], span.label, source,
+                                  dict(span.attributes), None, rule)
     return {
         "article_id": article_id, "kind": span.kind, "start": placed[0], "end": placed[1],
         "label": span.label, "attributes": dict(span.attributes), "score": None,

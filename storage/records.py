@@ -234,6 +234,22 @@ class SuggestionLike(Protocol):
 
 
 @dataclass(frozen=True)
+class ProposedSuggestion:
+    """A suggestion for `store_suggestions` from anyone but the annotators (an
+    importer, a script, a test): the fields `SuggestionLike` asks for, with plain
+    defaults."""
+
+    kind: str
+    start: int
+    end: int
+    label: str
+    component: str
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    score: float | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
 class Provenance:
     """Which pipeline (name and version) made a batch of suggestions."""
 

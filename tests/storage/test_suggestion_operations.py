@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 
-from storage.records import Provenance
+from storage.records import ProposedSuggestion, Provenance
 from storage.service import ProjectService
 
 TEXT = "Kyiv reported on Monday that more than 3,000 soldiers were wounded."
@@ -17,22 +15,10 @@ TRF = Provenance("en_core_web_trf", "3.8.0")
 COMPONENTS = {"ner", "claimline_timex", "claimline_claims"}
 
 
-@dataclass(frozen=True)
-class Proposal:
-    kind: str
-    start: int
-    end: int
-    label: str
-    component: str
-    score: float | None = None
-    rule: str = ""
-    attributes: dict[str, Any] = field(default_factory=dict)
-
-
-def proposals(score: float = 0.8) -> list[Proposal]:
+def proposals(score: float = 0.8) -> list[ProposedSuggestion]:
     return [
-        Proposal("entity", 0, 4, "GPE", "ner"),
-        Proposal(
+        ProposedSuggestion("entity", 0, 4, "GPE", "ner"),
+        ProposedSuggestion(
             "timex",
             17,
             23,
@@ -41,7 +27,7 @@ def proposals(score: float = 0.8) -> list[Proposal]:
             rule="weekday",
             attributes={"type": "DATE", "value": "2025-03-17", "mod": None},
         ),
-        Proposal(
+        ProposedSuggestion(
             "claim",
             0,
             len(TEXT),
@@ -137,7 +123,7 @@ def test_status_change_is_undone_exactly(project: ProjectService, article_id: in
 def test_spans_outside_the_text_are_refused(project: ProjectService, article_id: int) -> None:
     with pytest.raises(ValueError, match="outside the text"):
         project.store_suggestions(
-            {article_id: [Proposal("entity", 60, 999, "GPE", "ner")]}, SM, COMPONENTS
+            {article_id: [ProposedSuggestion("entity", 60, 999, "GPE", "ner")]}, SM, COMPONENTS
         )
     assert project.list_suggestions(article_id) == []
 

@@ -8,11 +8,17 @@ checked where code points and UTF-16 units differ.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from storage.importing import ParsedArticle
-from storage.records import ClaimFields, EventFields, FuzzyDateFields, Provenance
+from storage.records import (
+    ClaimFields,
+    EventFields,
+    FuzzyDateFields,
+    ProposedSuggestion,
+    Provenance,
+)
 from storage.service import ProjectService
 
 TEXT_EN = (
@@ -24,18 +30,6 @@ TEXT_UK = (
     "Київ, 17 березня 2025 року. Президент Володимир Зеленський заявив, що вночі збили "
     "40 дронів 🚀.\nМіністерство оборони повідомило про 45 дронів."
 )
-
-
-@dataclass(frozen=True)
-class Proposal:
-    kind: str
-    start: int
-    end: int
-    label: str
-    component: str
-    attributes: dict[str, Any] = field(default_factory=dict)
-    score: float | None = None
-    rule: str = "test"
 
 
 @dataclass
@@ -68,12 +62,12 @@ def build_sample(service: ProjectService) -> Sample:
     labels = {label.name: label.id for label in service.list_labels()}
     labels["Needs, check"] = service.create_label("Needs, check", "#123456").id
 
-    def entity(text: str, phrase: str, label: str) -> Proposal:
-        return Proposal("entity", *span(text, phrase), label, "ner")
+    def entity(text: str, phrase: str, label: str) -> ProposedSuggestion:
+        return ProposedSuggestion("entity", *span(text, phrase), label, "ner", rule="test")
 
-    def timex(text: str, phrase: str, value: str, mod: str | None = None) -> Proposal:
-        return Proposal("timex", *span(text, phrase), "DATE", "claimline_timex",
-                        {"type": "DATE", "value": value, "mod": mod})
+    def timex(text: str, phrase: str, value: str, mod: str | None = None) -> ProposedSuggestion:
+        return ProposedSuggestion("timex", *span(text, phrase), "DATE", "claimline_timex",
+                                  {"type": "DATE", "value": value, "mod": mod}, rule="test")
 
     batch = {
         en: [entity(TEXT_EN, "Kyiv", "GPE"), entity(TEXT_EN, "Volodymyr Zelensky", "PERSON"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from storage.records import (
     EventFields,
     FuzzyDateFields,
     ProposedPassage,
+    ProposedSuggestion,
     Provenance,
 )
 from storage.service import ProjectService
@@ -36,18 +37,6 @@ KOREAN = "하로우 댐이 2024년 3월 3일 개통되었다고 관계자들이 
 ARABIC = "افتتح سد هارو في 3 مارس 2024، حسبما قال المسؤولون."
 
 
-@dataclasses.dataclass(frozen=True)
-class Proposal:
-    kind: str
-    start: int
-    end: int
-    label: str
-    attributes: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    score: float | None = None
-    component: str = "test"
-    rule: str = "test-rule"
-
-
 def span(text: str, words: str) -> tuple[int, int]:
     start = text.index(words)
     return start, start + len(words)
@@ -61,10 +50,14 @@ def article(text: str, **fields: Any) -> ParsedArticle:
     return ParsedArticle(text=text, **values)
 
 
-def timex(text: str, words: str, value: str, mod: str | None = None) -> Proposal:
-    return Proposal("timex", *span(text, words), "DATE",
-                    {"type": "DATE", "value": value, "mod": mod, "edtf": value}, 0.9,
-                    "claimline_timex", "date-rule")
+def entity(text: str, words: str, label: str) -> ProposedSuggestion:
+    return ProposedSuggestion("entity", *span(text, words), label, "ner", rule="test-rule")
+
+
+def timex(text: str, words: str, value: str, mod: str | None = None) -> ProposedSuggestion:
+    return ProposedSuggestion("timex", *span(text, words), "DATE", "claimline_timex",
+                              {"type": "DATE", "value": value, "mod": mod, "edtf": value},
+                              0.9, "date-rule")
 
 
 def build_rich_project(service: ProjectService) -> dict[str, int]:
@@ -92,23 +85,25 @@ def build_rich_project(service: ProjectService) -> dict[str, int]:
     claim_words = "The Harrow dam opened on 3 March 2024, officials said."
     service.store_suggestions({
         en: [
-            Proposal("entity", *span(ENGLISH, "Olena Petrenko"), "PERSON", component="ner"),
-            Proposal("entity", *span(ENGLISH, "The Harrow dam"), "FAC", component="ner"),
-            Proposal("entity", *span(ENGLISH, "Harrow dam"), "ORG", component="ner"),
-            Proposal("entity", *span(ENGLISH, "3,000"), "CARDINAL", component="ner"),
-            Proposal("entity", *span(ENGLISH, "the ministry"), "ORG", component="ner"),
+            entity(ENGLISH, "Olena Petrenko", "PERSON"),
+            entity(ENGLISH, "The Harrow dam", "FAC"),
+            entity(ENGLISH, "Harrow dam", "ORG"),
+            entity(ENGLISH, "3,000", "CARDINAL"),
+            entity(ENGLISH, "the ministry", "ORG"),
             timex(ENGLISH, "3 March 2024", "2024-03-03"),
             timex(ENGLISH, "early February 2025", "2025-02", "START"),
             timex(ENGLISH, "4 March 2024", "2024-03-04"),
-            Proposal("claim", *span(ENGLISH, claim_words), "claim",
-                     {"claimant": "officials", "certainty": "asserted",
-                      "reasons": ["reporting verb"], "explanation": "said"}, 0.81,
-                     "claimline_claims", "attribution"),
-            Proposal("claim", *span(ENGLISH, "Mayor Olena Petrenko said 3,000 people attended"),
-                     "claim", {"claimant": "Olena Petrenko"}, 0.6, "claimline_claims", "said"),
+            ProposedSuggestion("claim", *span(ENGLISH, claim_words), "claim", "claimline_claims",
+                               {"claimant": "officials", "certainty": "asserted",
+                                "reasons": ["reporting verb"], "explanation": "said"}, 0.81,
+                               "attribution"),
+            ProposedSuggestion("claim",
+                               *span(ENGLISH, "Mayor Olena Petrenko said 3,000 people attended"),
+                               "claim", "claimline_claims", {"claimant": "Olena Petrenko"}, 0.6,
+                               "said"),
         ],
         uk: [timex(UKRAINIAN, "3 березня 2024 року", "2024-03-03"),
-             Proposal("entity", *span(UKRAINIAN, "Олена Петренко"), "PER", component="ner")],
+             entity(UKRAINIAN, "Олена Петренко", "PER")],
         ko: [timex(KOREAN, "2024년 3월 3일", "2024-03-03")],
     }, provenance, ("ner", "claimline_timex", "claimline_claims"))
     by_text = {
