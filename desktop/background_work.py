@@ -22,22 +22,30 @@ from desktop.task_progress import TaskProgress
 from storage.bundle import ImportResult
 from storage.records import AlignmentsStored, ImportProgress
 
-# Each kind of job: the signal that carries its result, and the title of its failure.
-# Each kind of job: the signal that carries its result, the title of its
-# failure, and what the status bar says when a closing project stops it.
+
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of job: the signal that carries its result, the title of its failure,
+    and what the status bar says when a closing project stops it ({name}: the file)."""
+
+    signal: str
+    failure: str
+    stopped: str
+
+
 KINDS = {
-    "import": ("importFinished", "The import stopped",
-               "Stopped the import; the articles it had imported stay in {name}."),
-    "annotate": ("annotationFinished", "Pre-annotation stopped",
-                 "Stopped pre-annotation; the suggestions it had stored stay in {name}."),
-    "compare": ("comparisonFinished", "The comparison stopped",
-                "Stopped the comparison; nothing of it was stored."),
-    "export": ("exportFinished", "The export stopped",
-               "Stopped the export; nothing was written."),
-    "import-annotations": ("annotationsImported", "The import of annotations stopped",
-                           "Stopped the import of annotations; nothing of it was stored."),
-    "new-from-dataset": ("datasetRestored", "The new project could not be made",
-                         "Stopped making a project from the dataset; no file was left."),
+    "import": _Kind("importFinished", "The import stopped",
+                    "Stopped the import; the articles it had imported stay in {name}."),
+    "annotate": _Kind("annotationFinished", "Pre-annotation stopped",
+                      "Stopped pre-annotation; the suggestions it had stored stay in {name}."),
+    "compare": _Kind("comparisonFinished", "The comparison stopped",
+                     "Stopped the comparison; nothing of it was stored."),
+    "export": _Kind("exportFinished", "The export stopped",
+                    "Stopped the export; nothing was written."),
+    "import-annotations": _Kind("annotationsImported", "The import of annotations stopped",
+                                "Stopped the import of annotations; nothing of it was stored."),
+    "new-from-dataset": _Kind("datasetRestored", "The new project could not be made",
+                              "Stopped making a project from the dataset; no file was left."),
 }
 
 
@@ -96,7 +104,7 @@ class BackgroundWork(QObject):
         `{name}` in it stands for the project's file name.
         """
         kind = self.runner.kind
-        return KINDS[kind][2] if self.runner.wait() else None
+        return KINDS[kind].stopped if self.runner.wait() else None
 
     def cancel(self) -> None:
         self.runner.cancel()
@@ -240,10 +248,10 @@ class BackgroundWork(QObject):
             self.suggestionsStored.emit(batch)
 
     def _on_finished(self, report: Any) -> None:
-        getattr(self, KINDS[self.runner.kind][0]).emit(report)
+        getattr(self, KINDS[self.runner.kind].signal).emit(report)
 
     def _on_failed(self, message: str) -> None:
-        self.failed.emit(KINDS[self.runner.kind][1], message)
+        self.failed.emit(KINDS[self.runner.kind].failure, message)
 
 
 def _stoppable(progress: Callable[[Any], None],

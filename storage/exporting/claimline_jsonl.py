@@ -102,25 +102,19 @@ def write(
 ) -> ExportResult:
     """Write the bundle to `path`, whole (open suggestions are always included).
 
-    The file is written beside `path` and renamed into place at the end, so an
-    interrupted export never leaves half a file under the wanted name.
+    Written as it goes: `storage.exporting.export_job` gives every writer a
+    hidden path beside the destination and puts the result in place when whole.
     """
     total = 1 + len(bundle.settings) + sum(len(getattr(bundle, a)) for _, a in
                                            RECORD_TYPES.values())
-    partial = path.with_name(path.name + ".part")
     written = 0
-    try:
-        with partial.open("w", encoding="utf-8", newline="\n") as out:
-            for text in lines(bundle):
-                out.write(text)
-                out.write("\n")
-                written += 1
-                if progress and written % _PROGRESS_EVERY == 0:
-                    progress(written, total)
-        partial.replace(path)
-    except BaseException:  # cancelled, failed or interrupted: leave nothing behind
-        partial.unlink(missing_ok=True)
-        raise
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for text in lines(bundle):
+            out.write(text)
+            out.write("\n")
+            written += 1
+            if progress and written % _PROGRESS_EVERY == 0:
+                progress(written, total)
     if progress:
         progress(total, total)
     return ExportResult(str(path), written - 1)
